@@ -24,6 +24,8 @@ export class ReleaseError extends Error {
   readonly exitCode: number;
   readonly details: Readonly<Record<string, string>>;
   readonly output: string | undefined;
+  /** The pipeline step that failed, set by the runner ("building binaries"). */
+  step: string | undefined;
 
   constructor(message: string, options: ReleaseErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

@@ -1,0 +1,117 @@
+// The module and its main packages, from one `go list -m` and one `go list ./...`.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { ExecError, type Exec } from "../process/exec.js";
+import type { ModMode } from "./build-args.js";
+import { DuplicateBinaryError, ModuleNeedsTidyError, NoMainPackageError, needsTidy } from "./errors.js";
+
+export interface MainPackage {
+  /** Import path, e.g. `example.com/tool/cmd/api`. */
+  readonly importPath: string;
+  /** Path relative to the module root, `./cmd/api` or `.`, as passed to `go build`. */
+  readonly relativePath: string;
+  /** The binary's plain name, e.g. `api`. */
+  readonly binary: string;
+}
+
+export interface GoModule {
+  readonly path: string;
+  readonly dir: string;
+  /** The `go` line of go.mod. */
+  readonly goLine: string;
+  /** `vendor` when vendor/modules.txt exists: an explicit -mod=readonly would turn vendoring off. */
+  readonly modMode: ModMode;
+  readonly mains: readonly MainPackage[];
+}
+
+interface ListedPackage {
+  ImportPath: string;
+  Name: string;
+  Dir: string;
+}
+
+/** `moduleDir` is the directory of go.mod; `envFor` gives the go environment for its -mod mode. */
+export async function loadModule(
+  exec: Exec,
+  moduleDir: string,
+  envFor: (modMode: ModMode) => NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): Promise<GoModule> {
+  const modMode = modModeOf(moduleDir);
+  const env = envFor(modMode);
+  const mod = JSON.parse(await listGo(exec, ["list", "-m", "-json"], moduleDir, env, signal)) as {
+    Path: string;
+    Dir: string;
+    GoVersion?: string;
+  };
+  const packagesOut = await listGo(exec, ["list", "-json=ImportPath,Name,Dir", "./..."], mod.Dir, env, signal);
+  const mains = mainPackages(mod.Path, mod.Dir, parseJsonStream<ListedPackage>(packagesOut));
+  if (mains.length === 0) throw new NoMainPackageError(mod.Path);
+  return { path: mod.Path, dir: mod.Dir, goLine: mod.GoVersion ?? "", modMode, mains };
+}
+
+export function modModeOf(moduleDir: string): ModMode {
+  return existsSync(path.join(moduleDir, "vendor", "modules.txt")) ? "vendor" : "readonly";
+}
+
+export function mainPackages(modulePath: string, moduleDir: string, packages: readonly ListedPackage[]): MainPackage[] {
+  const mains = packages
+    .filter((p) => p.Name === "main")
+    .map((p) => {
+      const rel = path.relative(moduleDir, p.Dir).split(path.sep).join("/");
+      return {
+        importPath: p.ImportPath,
+        relativePath: rel === "" ? "." : `./${rel}`,
+        binary: lastElement(p.ImportPath === modulePath ? modulePath : p.ImportPath),
+      };
+    })
+    .sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
+  const seen = new Map<string, string>();
+  for (const main of mains) {
+    const other = seen.get(main.binary);
+    if (other) throw new DuplicateBinaryError(main.binary, [other, main.importPath]);
+    seen.set(main.binary, main.importPath);
+  }
+  return mains;
+}
+
+/** The last path element, skipping a major-version suffix as `go install` does (`tool/v2` → tool). */
+export function lastElement(importPath: string): string {
+  const parts = importPath.split("/");
+  const last = parts.at(-1) ?? importPath;
+  return /^v\d+$/.test(last) && parts.length > 1 ? parts.at(-2)! : last;
+}
+
+/** `go list -json` prints concatenated JSON objects, not an array. */
+export function parseJsonStream<T>(text: string): T[] {
+  const values: T[] = [];
+  let depth = 0;
+  let start = -1;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === "\\") i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === "{") {
+      if (depth++ === 0) start = i;
+    } else if (c === "}" && --depth === 0) values.push(JSON.parse(text.slice(start, i + 1)) as T);
+  }
+  return values;
+}
+
+async function listGo(
+  exec: Exec,
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): Promise<string> {
+  try {
+    return (await exec("go", args, { cwd, env, signal })).stdout;
+  } catch (error) {
+    if (error instanceof ExecError && needsTidy(error.stderr)) throw new ModuleNeedsTidyError(error.stderr.trim());
+    throw error;
+  }
+}
