@@ -1,0 +1,44 @@
+// metadata.json: what was released and how, enough to rebuild it elsewhere.
+import { byKind } from "../artifacts/registry.js";
+import { writeStaged } from "../dist/staging.js";
+import { releaseLdflags, defaultStamps } from "../go/build-args.js";
+import { formatTarget } from "../go/targets.js";
+import { goshipVersion } from "../version.js";
+import { need, type ReleaseContext } from "../pipeline/context.js";
+import type { Step } from "../pipeline/step.js";
+
+export const metadataStep: Step = {
+  name: "writing metadata",
+  async run(ctx) {
+    const written = await writeStaged(ctx, "metadata.json", `${JSON.stringify(releaseMetadata(ctx), null, 2)}\n`);
+    ctx.artifacts.add({ kind: "metadata", name: "metadata.json", path: "metadata.json", ...written });
+  },
+};
+
+/** Everything needed to rebuild the release elsewhere; no wall-clock time, no local paths. */
+export function releaseMetadata(ctx: ReleaseContext): object {
+  const release = need(ctx, "release");
+  const module = need(ctx, "module");
+  const toolchain = need(ctx, "toolchain");
+  return {
+    project: release.project,
+    module: module.path,
+    version: release.version,
+    commit: release.commit,
+    date: release.date,
+    timestamp: release.time,
+    snapshot: release.snapshot,
+    dirty: release.dirty,
+    goVersion: toolchain.goVersion,
+    goExperiment: toolchain.goExperiment || undefined,
+    targets: need(ctx, "targets").map(formatTarget),
+    binaries: module.mains.map((m) => ({ name: m.binary, package: m.importPath })),
+    build: {
+      flags: ["-trimpath", `-mod=${module.modMode}`, `-buildvcs=${release.buildvcs}`],
+      ldflags: releaseLdflags(defaultStamps(release.version, release.commit, release.date)),
+      env: { CGO_ENABLED: "0" },
+    },
+    archives: ctx.artifacts.filter(byKind("archive")).length,
+    goship: goshipVersion,
+  };
+}

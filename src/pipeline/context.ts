@@ -1,0 +1,131 @@
+// The release context: resolved options, the services steps use, and the facts steps establish.
+import os from "node:os";
+import path from "node:path";
+import { ArtifactRegistry } from "../artifacts/registry.js";
+import { type GoEnvInput, goEnv } from "../go/build-args.js";
+import type { GoModule } from "../go/module.js";
+import type { Target } from "../go/targets.js";
+import type { Toolchain } from "../go/toolchain.js";
+import type { GitState } from "../git/state.js";
+import { createLogger, type Logger } from "../log/logger.js";
+import { type Progress, silentProgress } from "../log/progress.js";
+import { createExec, type Exec } from "../process/exec.js";
+
+/** Options of `build` and `release`; every field is optional. */
+export interface ReleaseOptions {
+  /** Module root (default: the current directory). */
+  dir?: string;
+  /** Output directory, relative to `dir` (default `dist`). */
+  dist?: string;
+  /** Remove an existing dist first; without it a non-empty dist is an error. */
+  clean?: boolean;
+  /** `os/arch[/level]` targets (default: the six release targets). */
+  targets?: readonly string[];
+  /** Build only the host's target. */
+  singleTarget?: boolean;
+  /** Allow a dirty, untagged or non-git tree; marks the release as a snapshot. */
+  snapshot?: boolean;
+  /** Targets built at once (default: the number of CPUs). */
+  parallelism?: number;
+  /** The environment builds start from (default: process.env). */
+  env?: NodeJS.ProcessEnv;
+  logger?: Logger;
+  progress?: Progress;
+  signal?: AbortSignal;
+  exec?: Exec;
+}
+
+export interface ResolvedOptions {
+  readonly dir: string;
+  readonly distDir: string;
+  readonly clean: boolean;
+  readonly targets: readonly string[] | undefined;
+  readonly singleTarget: boolean;
+  readonly snapshot: boolean;
+  readonly parallelism: number;
+  /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
+  readonly childMaxProcs: number | undefined;
+}
+
+/** Facts about the release itself, fixed before anything is built. */
+export interface ReleaseInfo {
+  readonly project: string;
+  readonly version: string;
+  readonly commit: string;
+  /** Unix seconds embedded as the date and used for every archive entry. */
+  readonly time: number;
+  /** RFC 3339 UTC form of `time`. */
+  readonly date: string;
+  readonly snapshot: boolean;
+  readonly dirty: boolean;
+  /** Stamp VCS facts into build info: only inside a git work tree with a commit. */
+  readonly buildvcs: boolean;
+}
+
+export interface ReleaseContext {
+  readonly command: "build" | "release";
+  readonly options: ResolvedOptions;
+  readonly env: NodeJS.ProcessEnv;
+  readonly exec: Exec;
+  readonly log: Logger;
+  readonly progress: Progress;
+  readonly signal: AbortSignal;
+  readonly artifacts: ArtifactRegistry;
+  /** Run in reverse order when the release fails or is interrupted. */
+  readonly onFailure: Array<() => Promise<void>>;
+  /** Run in reverse order when the run ends, whatever the outcome. */
+  readonly onExit: Array<() => Promise<void>>;
+  // Established once, by the step named beside each.
+  toolchain?: Toolchain; // toolchainStep
+  module?: GoModule; // moduleStep
+  git?: GitState; // gitStep
+  release?: ReleaseInfo; // gitStep
+  targets?: readonly Target[]; // targetsStep
+  /** Where files are written before they are complete (inside dist, same filesystem). */
+  stagingDir?: string; // distStep
+}
+
+export function createContext(command: ReleaseContext["command"], options: ReleaseOptions): ReleaseContext {
+  const dir = path.resolve(options.dir ?? process.cwd());
+  const log = options.logger ?? createLogger();
+  return {
+    command,
+    options: {
+      dir,
+      distDir: path.resolve(dir, options.dist ?? "dist"),
+      clean: options.clean ?? false,
+      targets: options.targets,
+      singleTarget: options.singleTarget ?? false,
+      snapshot: options.snapshot ?? false,
+      parallelism: options.parallelism ?? os.availableParallelism(),
+      childMaxProcs: undefined,
+    },
+    env: options.env ?? process.env,
+    exec: options.exec ?? createExec(log.debug),
+    log,
+    progress: options.progress ?? silentProgress,
+    signal: options.signal ?? new AbortController().signal,
+    artifacts: new ArtifactRegistry(),
+    onFailure: [],
+    onExit: [],
+  };
+}
+
+/** A fact an earlier step must have established; its absence is a bug in the step order. */
+export function need<K extends "toolchain" | "module" | "git" | "release" | "targets" | "stagingDir">(
+  ctx: ReleaseContext,
+  key: K,
+): NonNullable<ReleaseContext[K]> {
+  const value = ctx[key];
+  if (value === undefined) throw new Error(`internal: ${key} is used before the step that establishes it`);
+  return value as NonNullable<ReleaseContext[K]>;
+}
+
+/** The environment every go command of this run uses (GOFLAGS replaced, target variables cleared). */
+export function goEnvInput(ctx: ReleaseContext, maxProcs?: number): GoEnvInput {
+  return { base: ctx.env, modMode: ctx.module?.modMode ?? "readonly", maxProcs };
+}
+
+export function goEnvOf(ctx: ReleaseContext): NodeJS.ProcessEnv {
+  return goEnv(goEnvInput(ctx));
+}

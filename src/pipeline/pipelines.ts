@@ -1,0 +1,34 @@
+// The ordered steps of each command. Read top to bottom, this is what a release does.
+import { archiveStep } from "../archive/step.js";
+import { buildBinariesStep } from "../build/step.js";
+import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
+import { prepareDistStep, publishStep } from "../dist/step.js";
+import { metadataStep } from "../metadata/step.js";
+import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
+import type { Step } from "./step.js";
+import { forEachTarget } from "./targets.js";
+
+/** Facts every command needs before anything is written. */
+const resolveSteps: readonly Step[] = [
+  toolchainStep, // the go that will really build (GOTOOLCHAIN honoured), ≥ 1.21; GOFLAGS neutralised
+  moduleStep, // module path, main packages, -mod=readonly or vendor
+  gitStep, // version, commit, commit time; refuse dirty, untagged or non-git trees unless --snapshot
+  targetsStep, // validate os/arch/level against the toolchain before spending time building
+  prepareDistStep, // refuse a non-empty dist without --clean; stage everything inside it
+];
+
+export const buildPipeline: readonly Step[] = [
+  ...resolveSteps,
+  forEachTarget("building binaries", [buildBinariesStep]),
+  metadataStep, // metadata.json
+  publishStep, // rename staged files into dist, then artifacts.json: nothing looks complete before
+];
+
+export const releasePipeline: readonly Step[] = [
+  ...resolveSteps,
+  // Per target, several at once: go build → archive → <archive>.sha256, each as soon as possible.
+  forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
+  checksumsStep, // checksums.txt over every archive, sorted by name
+  metadataStep, // metadata.json
+  publishStep, // rename staged files into dist, then artifacts.json: nothing looks complete before
+];

@@ -1,0 +1,56 @@
+// Runs each target's own steps (build → archive → checksum) with bounded concurrency, so one
+// target's archive is written while others still compile. The first failure stops the rest.
+import { CancelledError } from "../errors.js";
+import { formatTarget } from "../go/targets.js";
+import type { TargetState } from "../log/progress.js";
+import { need, type ReleaseContext } from "./context.js";
+import type { Step, TargetStep } from "./step.js";
+
+export function forEachTarget(name: string, steps: readonly TargetStep[]): Step {
+  return {
+    name,
+    async run(ctx) {
+      const targets = need(ctx, "targets");
+      const stopOthers = new AbortController();
+      const signal = AbortSignal.any([ctx.signal, stopOthers.signal]);
+      const targetCtx: ReleaseContext = { ...ctx, signal };
+      const active = steps.filter((step) => step.skip?.(ctx) === undefined);
+      ctx.progress.start(targets.map(formatTarget));
+      const failures: unknown[] = [];
+      try {
+        await runBounded(targets, ctx.options.parallelism, async (target) => {
+          const id = formatTarget(target);
+          try {
+            for (const step of active) {
+              if (signal.aborted) throw new CancelledError();
+              ctx.progress.update(id, stateOf(step));
+              await step.run(targetCtx, target);
+            }
+            ctx.progress.update(id, "done");
+          } catch (error) {
+            ctx.progress.update(id, "failed");
+            if (!stopOthers.signal.aborted) failures.push(error);
+            stopOthers.abort();
+          }
+        });
+      } finally {
+        ctx.progress.stop();
+      }
+      if (failures.length > 0) throw ctx.signal.aborted ? new CancelledError() : failures[0];
+    },
+  };
+}
+
+function stateOf(step: TargetStep): TargetState {
+  return step.name.startsWith("build") ? "building" : "archiving";
+}
+
+/** Runs `work` over `items` with at most `limit` at once, in order of the list. */
+export async function runBounded<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
