@@ -1,0 +1,70 @@
+// Turns argv into a command name and typed options; knows nothing about releases.
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { UsageError } from "../errors.js";
+
+export const releaseFlags = {
+  dir: { type: "string" },
+  dist: { type: "string" },
+  clean: { type: "boolean" },
+  targets: { type: "string" },
+  "single-target": { type: "boolean" },
+  snapshot: { type: "boolean" },
+  parallelism: { type: "string" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+export interface ReleaseFlags {
+  dir?: string;
+  dist?: string;
+  clean: boolean;
+  targets?: string[];
+  singleTarget: boolean;
+  snapshot: boolean;
+  parallelism?: number;
+  json: boolean;
+  help: boolean;
+}
+
+export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
+  const { values } = parse(args, releaseFlags);
+  return {
+    dir: values.dir,
+    dist: values.dist,
+    clean: values.clean ?? false,
+    targets: values.targets === undefined ? undefined : splitList(values.targets, "--targets"),
+    singleTarget: values["single-target"] ?? false,
+    snapshot: values.snapshot ?? false,
+    parallelism: values.parallelism === undefined ? undefined : parsePositiveInt(values.parallelism, "--parallelism"),
+    json: values.json ?? false,
+    help: values.help ?? false,
+  };
+}
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: boolean; strict: true }>>;
+
+/** parseArgs with its TypeError turned into a usage error that names the flag. */
+export function parse<O extends Options>(args: readonly string[], options: O, positionals = false): Parsed<O> {
+  try {
+    return parseArgs({ args: [...args], options, allowPositionals: positionals, strict: true });
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message.replace(/\.$/, "")}; see \`goship --help\``);
+  }
+}
+
+export function splitList(value: string, flag: string): string[] {
+  const items = value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (items.length === 0) throw new UsageError(`${flag} needs at least one value, e.g. ${flag} linux/amd64,darwin/arm64`);
+  return items;
+}
+
+export function parsePositiveInt(value: string, flag: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1024) {
+    throw new UsageError(`${flag} must be a whole number from 1 to 1024, not "${value}"`);
+  }
+  return Number(value);
+}

@@ -1,0 +1,39 @@
+// `goship release` and `goship build`: flags → options → library call → summary.
+import path from "node:path";
+import { createLogger } from "../../log/logger.js";
+import { createPlainProgress, createTtyProgress } from "../../log/progress.js";
+import { build, release } from "../../release.js";
+import { parseReleaseFlags } from "../args.js";
+import { helpText } from "../help.js";
+import { formatSummary, summaryJson } from "../summary.js";
+
+export async function runReleaseCommand(
+  command: "build" | "release",
+  args: readonly string[],
+  signal: AbortSignal,
+): Promise<void> {
+  const flags = parseReleaseFlags(args);
+  if (flags.help) {
+    process.stdout.write(helpText);
+    return;
+  }
+  const logger = createLogger();
+  const write = (line: string) => process.stderr.write(`${line}\n`);
+  const progress = process.stderr.isTTY ? createTtyProgress(process.stderr) : createPlainProgress(write);
+  const run = command === "release" ? release : build;
+  const result = await run({
+    dir: flags.dir,
+    // Paths typed on the command line are relative to where the user is, not to --dir.
+    dist: flags.dist === undefined ? undefined : path.resolve(flags.dist),
+    clean: flags.clean,
+    targets: flags.targets,
+    singleTarget: flags.singleTarget,
+    snapshot: flags.snapshot,
+    parallelism: flags.parallelism,
+    logger,
+    progress,
+    signal,
+  });
+  for (const line of formatSummary(result)) write(line);
+  if (flags.json) process.stdout.write(`${JSON.stringify(summaryJson(result), null, 2)}\n`);
+}

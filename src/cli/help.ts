@@ -1,0 +1,24 @@
+// The text of `goship --help`.
+export const helpText = `goship — zero-config, reproducible, verified releases of Go modules
+
+Usage:
+  goship release [flags]     build every target, archive, checksum and write metadata into dist
+  goship build [flags]       build the binaries of every target into dist/bin
+  goship --version           print goship's version
+  goship --help              print this help
+
+Flags of build and release:
+  --dir <path>               module root (default: the current directory)
+  --dist <path>              output directory, relative to --dir (default: dist)
+  --clean                    remove an existing dist first (without it a non-empty dist is an error)
+  --targets <list>           os/arch[/level],... e.g. linux/amd64/v3,linux/arm/7
+                             (default: linux, darwin and windows on amd64 and arm64)
+  --single-target            build only the host's os/arch
+  --snapshot                 allow a dirty, untagged or non-git tree (a test release)
+  --parallelism <n>          targets built at once (default: the number of CPUs)
+  --json                     print a machine-readable summary on stdout (logs stay on stderr)
+
+Environment:
+  SOURCE_DATE_EPOCH          replaces the commit time in stamps and archive entries
+  GOSHIP_DEBUG=1             log every command goship runs
+`;

@@ -1,0 +1,27 @@
+// The closing summary: one line per artifact with its size, then the total time.
+import type { Artifact } from "../artifacts/artifact.js";
+import type { ReleaseResult } from "../release.js";
+
+export function formatSummary(result: ReleaseResult): string[] {
+  const shown = result.artifacts.filter((a) => a.kind !== "metadata");
+  const width = Math.max(0, ...shown.map((a) => a.path.length));
+  const lines = shown.map((a) => `  ${a.path.padEnd(width)}  ${formatSize(a.size).padStart(9)}`);
+  const seconds = (result.durationMs / 1000).toFixed(1);
+  lines.push(`  ${result.project} ${result.version}: ${shown.length} artifacts in ${result.distDir} (${seconds}s)`);
+  return lines;
+}
+
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** The `--json` form: stable keys, paths relative to dist. */
+export function summaryJson(result: ReleaseResult): object {
+  return { ...result, artifacts: result.artifacts.map(artifactJson) };
+}
+
+function artifactJson(a: Artifact): object {
+  return "target" in a ? { ...a, target: [a.target.goos, a.target.goarch, a.target.level].filter(Boolean).join("/") } : a;
+}
