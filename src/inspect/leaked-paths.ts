@@ -1,0 +1,92 @@
+// Absolute build-machine paths left in a binary, found by streaming over its bytes in chunks.
+import type { ByteSource } from "./byte-source.js";
+import { fromByteString } from "./go-string.js";
+
+/** Prefixes that only appear when a path from the build machine was embedded. */
+export const LEAK_PREFIXES = ["/home/", "/Users/", "/root/", "/tmp/", "C:\\", "C:/"] as const;
+
+const CHUNK = 4 * 1024 * 1024;
+const MAX_PATH = 256;
+const DEFAULT_MAX_HITS = 100;
+const MAX_HITS_PER_CHUNK = 4096;
+
+export interface LeakScanOptions {
+  /** The directory the binary was built in; hits under it are reported too. */
+  readonly buildDir?: string;
+  /** Stop after this many distinct paths. */
+  readonly maxHits?: number;
+}
+
+// Bytes that can continue a path: printable ASCII except whitespace, quotes and shell metacharacters,
+// plus UTF-8 bytes so that non-ASCII user names are kept whole.
+const PATH_BYTE = new Uint8Array(256);
+for (let b = 0x21; b < 0x7f; b++) PATH_BYTE[b] = 1;
+for (const c of "\"'`<>|*?") PATH_BYTE[c.charCodeAt(0)] = 0;
+for (let b = 0x80; b < 0x100; b++) PATH_BYTE[b] = 1;
+
+// A hit preceded by one of these is the tail of a longer relative path (".../tmp/x"), not absolute.
+const WORD_BYTE = new Uint8Array(256);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-/~@+\\") {
+  WORD_BYTE[c.charCodeAt(0)] = 1;
+}
+
+/** Distinct absolute paths under the usual home/temp prefixes (and `buildDir`), in file order. */
+export async function scanLeakedPaths(source: ByteSource, options: LeakScanOptions = {}): Promise<string[]> {
+  const maxHits = options.maxHits ?? DEFAULT_MAX_HITS;
+  const needles = LEAK_PREFIXES.map((p) => Buffer.from(p, "latin1"));
+  if (options.buildDir !== undefined && options.buildDir.length > 1) {
+    needles.push(Buffer.from(options.buildDir, "utf8"));
+  }
+  const seen = new Set<string>();
+  for (let start = 0; start < source.size && seen.size < maxHits; start += CHUNK) {
+    // One byte before the chunk decides whether a hit at its start is absolute; MAX_PATH bytes
+    // after it let a path that crosses the boundary be read whole.
+    const base = Math.max(0, start - 1);
+    const bytes = await source.read(
+      base,
+      Math.min(start + CHUNK + MAX_PATH, source.size) - base,
+      "binary contents",
+    );
+    const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const limit = start - base + CHUNK;
+    const hits: [number, string][] = [];
+    for (const needle of needles) {
+      let count = 0;
+      for (
+        let i = chunk.indexOf(needle, start - base);
+        i >= 0 && i < limit;
+        i = chunk.indexOf(needle, i + 1)
+      ) {
+        if (i > 0 && WORD_BYTE[chunk[i - 1]!] === 1) continue;
+        const path = extractPath(chunk, i);
+        if (!looksLikePath(path, needle.length)) continue;
+        hits.push([i, path]);
+        // Hostile input can repeat a prefix millions of times; a few thousand hits say enough.
+        if (++count >= MAX_HITS_PER_CHUNK) break;
+      }
+    }
+    hits.sort((a, b) => a[0] - b[0]);
+    for (const [, path] of hits) {
+      if (seen.size >= maxHits) break;
+      seen.add(path);
+    }
+  }
+  return [...seen];
+}
+
+/**
+ * Random bytes match a 3-byte prefix like "C:/" now and then; a real path goes on with a name.
+ * Drive paths must continue with a letter (C:\\Users, C:\\go), others with a name character.
+ */
+function looksLikePath(path: string, prefixLength: number): boolean {
+  const next = path[prefixLength];
+  if (next === undefined || path.length < prefixLength + 2) return false;
+  return path[1] === ":" ? /[A-Za-z]/.test(next) : /[\w.-]/.test(next);
+}
+
+function extractPath(chunk: Buffer, at: number): string {
+  let end = at;
+  const stop = Math.min(chunk.length, at + MAX_PATH);
+  while (end < stop && PATH_BYTE[chunk[end]!] === 1) end++;
+  return fromByteString(chunk.toString("latin1", at, end));
+}
