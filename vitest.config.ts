@@ -17,6 +17,8 @@ export default defineConfig({
           // Real `go build`s of several targets: slow on two cores, never mocked.
           testTimeout: 600_000,
           hookTimeout: 600_000,
+          // One file at a time: each already runs go builds on every core.
+          fileParallelism: false,
         },
       },
     ],

@@ -4,14 +4,13 @@ import { readFile } from "node:fs/promises";
 import type { ArchiveFormat } from "../artifacts/artifact.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
 import { archiveBaseName } from "../build/naming.js";
-import { writeStaged } from "../dist/staging.js";
+import { stagedPath, writeStaged } from "../dist/staging.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { TargetStep } from "../pipeline/step.js";
-import { findDocFiles, type DocFile } from "./files.js";
+import { type DocFile, findDocFiles } from "./files.js";
 import type { ArchiveEntry } from "./formats/entry.js";
 import { writeTarGz } from "./formats/gzip.js";
 import { writeZip } from "./formats/zip.js";
-import { stagedPath } from "../dist/staging.js";
 
 export const archiveStep: TargetStep = {
   name: "archiving",
@@ -32,7 +31,15 @@ export const archiveStep: TargetStep = {
     const bytes = format === "zip" ? await writeZip(entries, options) : await writeTarGz(entries, options);
     const name = `${base}.${format}`;
     const written = await writeStaged(ctx, name, bytes);
-    ctx.artifacts.add({ kind: "archive", name, path: name, target, format, files: entries.map((e) => e.path), ...written });
+    ctx.artifacts.add({
+      kind: "archive",
+      name,
+      path: name,
+      target,
+      format,
+      files: entries.map((e) => e.path),
+      ...written,
+    });
   },
 };
 
@@ -47,4 +54,3 @@ function docFilesOf(ctx: ReleaseContext): Promise<DocFile[]> {
   }
   return docs;
 }
-

@@ -1,10 +1,10 @@
 // Target step: one `go build` per main package of the module, into the staging area.
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { goBuildArgs, goBuildEnv, defaultStamps } from "../go/build-args.js";
+import { stagedPath } from "../dist/staging.js";
+import { defaultStamps, goBuildArgs, goBuildEnv } from "../go/build-args.js";
 import { CompileError, ModuleNeedsTidyError, needsTidy } from "../go/errors.js";
 import { formatTarget } from "../go/targets.js";
-import { stagedPath } from "../dist/staging.js";
 import { goEnvInput, need } from "../pipeline/context.js";
 import type { TargetStep } from "../pipeline/step.js";
 import { ExecError } from "../process/exec.js";

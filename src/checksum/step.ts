@@ -20,6 +20,12 @@ export const checksumsStep: Step = {
   async run(ctx) {
     const lines = ctx.artifacts.filter(byKind("archive")).map((a) => ({ name: a.name, hex: a.sha256 }));
     const written = await writeStaged(ctx, "checksums.txt", formatChecksumsFile(lines));
-    ctx.artifacts.add({ kind: "checksums", name: "checksums.txt", path: "checksums.txt", algorithm: "sha256", ...written });
+    ctx.artifacts.add({
+      kind: "checksums",
+      name: "checksums.txt",
+      path: "checksums.txt",
+      algorithm: "sha256",
+      ...written,
+    });
   },
 };

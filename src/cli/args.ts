@@ -35,17 +35,24 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
     targets: values.targets === undefined ? undefined : splitList(values.targets, "--targets"),
     singleTarget: values["single-target"] ?? false,
     snapshot: values.snapshot ?? false,
-    parallelism: values.parallelism === undefined ? undefined : parsePositiveInt(values.parallelism, "--parallelism"),
+    parallelism:
+      values.parallelism === undefined ? undefined : parsePositiveInt(values.parallelism, "--parallelism"),
     json: values.json ?? false,
     help: values.help ?? false,
   };
 }
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
-type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: boolean; strict: true }>>;
+type Parsed<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: boolean; strict: true }>
+>;
 
 /** parseArgs with its TypeError turned into a usage error that names the flag. */
-export function parse<O extends Options>(args: readonly string[], options: O, positionals = false): Parsed<O> {
+export function parse<O extends Options>(
+  args: readonly string[],
+  options: O,
+  positionals = false,
+): Parsed<O> {
   try {
     return parseArgs({ args: [...args], options, allowPositionals: positionals, strict: true });
   } catch (error) {
@@ -58,7 +65,8 @@ export function splitList(value: string, flag: string): string[] {
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
-  if (items.length === 0) throw new UsageError(`${flag} needs at least one value, e.g. ${flag} linux/amd64,darwin/arm64`);
+  if (items.length === 0)
+    throw new UsageError(`${flag} needs at least one value, e.g. ${flag} linux/amd64,darwin/arm64`);
   return items;
 }
 

@@ -8,8 +8,10 @@ type CommandRunner = (args: readonly string[], signal: AbortSignal) => Promise<v
 
 // Commands load lazily so that `goship --version` stays instant.
 const commands: Record<string, () => Promise<CommandRunner>> = {
-  release: async () => (args, signal) => import("./commands/release.js").then((m) => m.runReleaseCommand("release", args, signal)),
-  build: async () => (args, signal) => import("./commands/release.js").then((m) => m.runReleaseCommand("build", args, signal)),
+  release: async () => (args, signal) =>
+    import("./commands/release.js").then((m) => m.runReleaseCommand("release", args, signal)),
+  build: async () => (args, signal) =>
+    import("./commands/release.js").then((m) => m.runReleaseCommand("build", args, signal)),
 };
 
 export async function main(argv: readonly string[], exit: (code: number) => void): Promise<void> {

@@ -7,7 +7,9 @@ export function formatSummary(result: ReleaseResult): string[] {
   const width = Math.max(0, ...shown.map((a) => a.path.length));
   const lines = shown.map((a) => `  ${a.path.padEnd(width)}  ${formatSize(a.size).padStart(9)}`);
   const seconds = (result.durationMs / 1000).toFixed(1);
-  lines.push(`  ${result.project} ${result.version}: ${shown.length} artifacts in ${result.distDir} (${seconds}s)`);
+  lines.push(
+    `  ${result.project} ${result.version}: ${shown.length} artifacts in ${result.distDir} (${seconds}s)`,
+  );
   return lines;
 }
 
@@ -23,5 +25,7 @@ export function summaryJson(result: ReleaseResult): object {
 }
 
 function artifactJson(a: Artifact): object {
-  return "target" in a ? { ...a, target: [a.target.goos, a.target.goarch, a.target.level].filter(Boolean).join("/") } : a;
+  return "target" in a
+    ? { ...a, target: [a.target.goos, a.target.goarch, a.target.level].filter(Boolean).join("/") }
+    : a;
 }

@@ -3,23 +3,31 @@ import { ReleaseError } from "../errors.js";
 
 export class DirtyTreeError extends ReleaseError {
   constructor(changes: string) {
-    super("the git tree has uncommitted changes; commit or stash them, or pass --snapshot for a test release", {
-      output: changes,
-    });
+    super(
+      "the git tree has uncommitted changes; commit or stash them, or pass --snapshot for a test release",
+      {
+        output: changes,
+      },
+    );
   }
 }
 
 export class NotAGitRepositoryError extends ReleaseError {
   constructor(dir: string) {
-    super("not a git repository, so there is no version or commit to release; run `git init` and tag a commit, or pass --snapshot", {
-      details: { dir },
-    });
+    super(
+      "not a git repository, so there is no version or commit to release; run `git init` and tag a commit, or pass --snapshot",
+      {
+        details: { dir },
+      },
+    );
   }
 }
 
 export class NoTagError extends ReleaseError {
   constructor() {
-    super("the repository has no tag to name the release; tag a commit (`git tag v0.1.0`) or pass --snapshot");
+    super(
+      "the repository has no tag to name the release; tag a commit (`git tag v0.1.0`) or pass --snapshot",
+    );
   }
 }
 

@@ -1,5 +1,5 @@
 // What git says about the tree: version (as `git describe` prints it), commit, commit time, dirt.
-import { ExecError, type Exec } from "../process/exec.js";
+import { type Exec, ExecError } from "../process/exec.js";
 import { BadSourceDateEpochError } from "./errors.js";
 
 export interface GitState {
@@ -26,7 +26,8 @@ export const noGit: GitState = {
 };
 
 export async function readGitState(exec: Exec, dir: string, signal?: AbortSignal): Promise<GitState> {
-  const git = (args: string[]) => exec("git", args, { cwd: dir, signal, env: gitEnv() }).then((r) => r.stdout.trim());
+  const git = (args: string[]) =>
+    exec("git", args, { cwd: dir, signal, env: gitEnv() }).then((r) => r.stdout.trim());
   let root: string;
   try {
     root = await git(["rev-parse", "--show-toplevel"]);
@@ -46,7 +47,12 @@ export async function readGitState(exec: Exec, dir: string, signal?: AbortSignal
     git(["rev-parse", "HEAD"]),
     git(["log", "-1", "--format=%ct"]),
     git(["status", "--porcelain"]),
-    exec("git", ["describe", "--tags", "--abbrev=0"], { cwd: dir, signal, env: gitEnv(), allowFailure: true }),
+    exec("git", ["describe", "--tags", "--abbrev=0"], {
+      cwd: dir,
+      signal,
+      env: gitEnv(),
+      allowFailure: true,
+    }),
   ]);
   return {
     isRepo: true,

@@ -33,9 +33,12 @@ export function goBuildArgs(input: BuildArgsInput): string[] {
  * the action graph and is the first thing that differs between machines.
  */
 export function releaseLdflags(stamps: Stamps): string {
-  return ["-s", "-w", "-buildid=", ...stamps.flatMap(([symbol, value]) => ["-X", quoteLdflag(`${symbol}=${value}`)])].join(
-    " ",
-  );
+  return [
+    "-s",
+    "-w",
+    "-buildid=",
+    ...stamps.flatMap(([symbol, value]) => ["-X", quoteLdflag(`${symbol}=${value}`)]),
+  ].join(" ");
 }
 
 /** The stamps every goship release sets on package main. */

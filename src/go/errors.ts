@@ -5,7 +5,9 @@ export const minimumGo = { major: 1, minor: 21 } as const;
 
 export class GoMissingError extends ReleaseError {
   constructor() {
-    super("the `go` command was not found on PATH; install Go 1.21 or newer (https://go.dev/dl/) and try again");
+    super(
+      "the `go` command was not found on PATH; install Go 1.21 or newer (https://go.dev/dl/) and try again",
+    );
   }
 }
 
@@ -19,9 +21,12 @@ export class GoTooOldError extends ReleaseError {
 
 export class NotAGoModuleError extends ReleaseError {
   constructor(dir: string) {
-    super("not a Go module: no go.mod here or in any parent; run goship in a module root or pass --dir <module>", {
-      details: { dir },
-    });
+    super(
+      "not a Go module: no go.mod here or in any parent; run goship in a module root or pass --dir <module>",
+      {
+        details: { dir },
+      },
+    );
   }
 }
 
@@ -35,15 +40,21 @@ export class NoMainPackageError extends ReleaseError {
 
 export class ModuleNeedsTidyError extends ReleaseError {
   constructor(output: string) {
-    super("go.mod/go.sum need updating and release builds never change them (-mod=readonly); run `go mod tidy`, commit, and try again", {
-      output,
-    });
+    super(
+      "go.mod/go.sum need updating and release builds never change them (-mod=readonly); run `go mod tidy`, commit, and try again",
+      {
+        output,
+      },
+    );
   }
 }
 
 export class CompileError extends ReleaseError {
   constructor(target: string, packagePath: string, output: string) {
-    super("go build failed; fix the errors below and try again", { details: { target, package: packagePath }, output });
+    super("go build failed; fix the errors below and try again", {
+      details: { target, package: packagePath },
+      output,
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 // The module and its main packages, from one `go list -m` and one `go list ./...`.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { ExecError, type Exec } from "../process/exec.js";
+import { type Exec, ExecError } from "../process/exec.js";
 import type { ModMode } from "./build-args.js";
 import { DuplicateBinaryError, ModuleNeedsTidyError, NoMainPackageError, needsTidy } from "./errors.js";
 
@@ -44,7 +44,13 @@ export async function loadModule(
     Dir: string;
     GoVersion?: string;
   };
-  const packagesOut = await listGo(exec, ["list", "-json=ImportPath,Name,Dir", "./..."], mod.Dir, env, signal);
+  const packagesOut = await listGo(
+    exec,
+    ["list", "-json=ImportPath,Name,Dir", "./..."],
+    mod.Dir,
+    env,
+    signal,
+  );
   const mains = mainPackages(mod.Path, mod.Dir, parseJsonStream<ListedPackage>(packagesOut));
   if (mains.length === 0) throw new NoMainPackageError(mod.Path);
   return { path: mod.Path, dir: mod.Dir, goLine: mod.GoVersion ?? "", modMode, mains };
@@ -54,7 +60,11 @@ export function modModeOf(moduleDir: string): ModMode {
   return existsSync(path.join(moduleDir, "vendor", "modules.txt")) ? "vendor" : "readonly";
 }
 
-export function mainPackages(modulePath: string, moduleDir: string, packages: readonly ListedPackage[]): MainPackage[] {
+export function mainPackages(
+  modulePath: string,
+  moduleDir: string,
+  packages: readonly ListedPackage[],
+): MainPackage[] {
   const mains = packages
     .filter((p) => p.Name === "main")
     .map((p) => {
@@ -111,7 +121,8 @@ async function listGo(
   try {
     return (await exec("go", args, { cwd, env, signal })).stdout;
   } catch (error) {
-    if (error instanceof ExecError && needsTidy(error.stderr)) throw new ModuleNeedsTidyError(error.stderr.trim());
+    if (error instanceof ExecError && needsTidy(error.stderr))
+      throw new ModuleNeedsTidyError(error.stderr.trim());
     throw error;
   }
 }

@@ -9,29 +9,45 @@ import {
   targetEnv,
 } from "./targets.js";
 
-const platforms: Platform[] = ["linux/amd64", "linux/arm", "linux/arm64", "linux/386", "linux/ppc64le", "windows/amd64"].map(
-  (p) => {
-    const [goos, goarch] = p.split("/") as [string, string];
-    return { goos, goarch, firstClass: true };
-  },
-);
+const platforms: Platform[] = [
+  "linux/amd64",
+  "linux/arm",
+  "linux/arm64",
+  "linux/386",
+  "linux/ppc64le",
+  "windows/amd64",
+].map((p) => {
+  const [goos, goarch] = p.split("/") as [string, string];
+  return { goos, goarch, firstClass: true };
+});
 
 describe("parseTarget", () => {
   it("accepts os/arch and every kind of level", () => {
-    expect(parseTarget("linux/amd64", platforms)).toEqual({ ok: true, target: { goos: "linux", goarch: "amd64" } });
+    expect(parseTarget("linux/amd64", platforms)).toEqual({
+      ok: true,
+      target: { goos: "linux", goarch: "amd64" },
+    });
     expect(parseTarget("linux/amd64/v3", platforms)).toMatchObject({ ok: true, target: { level: "v3" } });
     expect(parseTarget("linux/arm/7", platforms)).toMatchObject({ ok: true, target: { level: "7" } });
     expect(parseTarget("linux/arm64/v8.2", platforms)).toMatchObject({ ok: true, target: { level: "v8.2" } });
     expect(parseTarget("linux/arm64/8.2", platforms)).toMatchObject({ ok: true, target: { level: "v8.2" } });
-    expect(parseTarget("linux/386/softfloat", platforms)).toMatchObject({ ok: true, target: { level: "softfloat" } });
-    expect(parseTarget("linux/ppc64le/power9", platforms)).toMatchObject({ ok: true, target: { level: "power9" } });
+    expect(parseTarget("linux/386/softfloat", platforms)).toMatchObject({
+      ok: true,
+      target: { level: "softfloat" },
+    });
+    expect(parseTarget("linux/ppc64le/power9", platforms)).toMatchObject({
+      ok: true,
+      target: { level: "power9" },
+    });
   });
 
   it("rejects unknown platforms with the nearest valid ones", () => {
     const result = parseTarget("linux/amd46", platforms);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(describeTargetProblem(result.problem)).toMatch(/unknown target "linux\/amd46"; nearest valid: linux\/amd64/);
+    expect(describeTargetProblem(result.problem)).toMatch(
+      /unknown target "linux\/amd46"; nearest valid: linux\/amd64/,
+    );
   });
 
   it("rejects bad levels and lists the valid ones", () => {

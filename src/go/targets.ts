@@ -126,7 +126,10 @@ export function parseTarget(input: string, platforms: readonly Platform[]): Pars
   }
   if (!platforms.some((p) => p.goos === goos && p.goarch === goarch)) {
     const names = platforms.map((p) => `${p.goos}/${p.goarch}`);
-    return { ok: false, problem: { kind: "platform", input, suggestions: nearest(`${goos}/${goarch}`, names) } };
+    return {
+      ok: false,
+      problem: { kind: "platform", input, suggestions: nearest(`${goos}/${goarch}`, names) },
+    };
   }
   if (level === undefined) return { ok: true, target: { goos, goarch } };
   const spec = levels[goarch];

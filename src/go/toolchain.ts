@@ -56,7 +56,10 @@ export function parseGoVersion(version: string): { major: number; minor: number 
 export function checkGoVersion(version: string): void {
   const parsed = parseGoVersion(version);
   if (!parsed) throw new GoTooOldError(version || "an unknown Go version");
-  if (parsed.major < minimumGo.major || (parsed.major === minimumGo.major && parsed.minor < minimumGo.minor)) {
+  if (
+    parsed.major < minimumGo.major ||
+    (parsed.major === minimumGo.major && parsed.minor < minimumGo.minor)
+  ) {
     throw new GoTooOldError(version);
   }
 }

@@ -1,16 +1,20 @@
 // metadata.json: what was released and how, enough to rebuild it elsewhere.
 import { byKind } from "../artifacts/registry.js";
 import { writeStaged } from "../dist/staging.js";
-import { releaseLdflags, defaultStamps } from "../go/build-args.js";
+import { defaultStamps, releaseLdflags } from "../go/build-args.js";
 import { formatTarget } from "../go/targets.js";
-import { goshipVersion } from "../version.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
+import { goshipVersion } from "../version.js";
 
 export const metadataStep: Step = {
   name: "writing metadata",
   async run(ctx) {
-    const written = await writeStaged(ctx, "metadata.json", `${JSON.stringify(releaseMetadata(ctx), null, 2)}\n`);
+    const written = await writeStaged(
+      ctx,
+      "metadata.json",
+      `${JSON.stringify(releaseMetadata(ctx), null, 2)}\n`,
+    );
     ctx.artifacts.add({ kind: "metadata", name: "metadata.json", path: "metadata.json", ...written });
   },
 };

@@ -2,11 +2,11 @@
 import os from "node:os";
 import path from "node:path";
 import { ArtifactRegistry } from "../artifacts/registry.js";
+import type { GitState } from "../git/state.js";
 import { type GoEnvInput, goEnv } from "../go/build-args.js";
 import type { GoModule } from "../go/module.js";
 import type { Target } from "../go/targets.js";
 import type { Toolchain } from "../go/toolchain.js";
-import type { GitState } from "../git/state.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { type Progress, silentProgress } from "../log/progress.js";
 import { createExec, type Exec } from "../process/exec.js";

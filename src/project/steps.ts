@@ -1,19 +1,31 @@
 // Steps that establish what is released: toolchain, module, version and targets.
 import path from "node:path";
+import { DirtyTreeError, NoTagError, NotAGitRepositoryError } from "../git/errors.js";
+import { type GitState, readGitState, releaseTime, rfc3339 } from "../git/state.js";
 import { goEnv } from "../go/build-args.js";
 import { NotAGoModuleError, TargetError } from "../go/errors.js";
 import { lastElement, loadModule } from "../go/module.js";
-import { defaultTargets, describeTargetProblem, formatTarget, parseTarget, type Target } from "../go/targets.js";
+import {
+  defaultTargets,
+  describeTargetProblem,
+  formatTarget,
+  parseTarget,
+  type Target,
+} from "../go/targets.js";
 import { resolveToolchain } from "../go/toolchain.js";
-import { DirtyTreeError, NotAGitRepositoryError, NoTagError } from "../git/errors.js";
-import { type GitState, readGitState, releaseTime, rfc3339 } from "../git/state.js";
 import { goEnvInput, need } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 
 export const toolchainStep: Step = {
   name: "resolving the Go toolchain",
   async run(ctx) {
-    const toolchain = await resolveToolchain(ctx.exec, ctx.options.dir, ctx.env, goEnv(goEnvInput(ctx)), ctx.signal);
+    const toolchain = await resolveToolchain(
+      ctx.exec,
+      ctx.options.dir,
+      ctx.env,
+      goEnv(goEnvInput(ctx)),
+      ctx.signal,
+    );
     if (!toolchain.goMod) throw new NotAGoModuleError(ctx.options.dir);
     if (toolchain.userGoFlags) {
       ctx.log.warn("GOFLAGS is ignored: release flags are fixed so that builds are reproducible", {
@@ -37,7 +49,11 @@ export const moduleStep: Step = {
     const envFor = (modMode: "readonly" | "vendor") => goEnv({ base: ctx.env, modMode });
     ctx.module = await loadModule(ctx.exec, moduleDir, envFor, ctx.signal);
     const { path: modulePath, mains, modMode } = ctx.module;
-    ctx.log.info("module", { path: modulePath, binaries: mains.map((m) => m.binary).join(","), mod: modMode });
+    ctx.log.info("module", {
+      path: modulePath,
+      binaries: mains.map((m) => m.binary).join(","),
+      mod: modMode,
+    });
   },
 };
 
@@ -66,7 +82,11 @@ export const gitStep: Step = {
       buildvcs: git.commit !== "",
     };
     if (!git.isRepo) ctx.log.warn("not a git repository: building without VCS information");
-    ctx.log.info("version", { version: ctx.release.version, commit: ctx.release.commit, date: ctx.release.date });
+    ctx.log.info("version", {
+      version: ctx.release.version,
+      commit: ctx.release.commit,
+      date: ctx.release.date,
+    });
   },
 };
 
@@ -88,7 +108,8 @@ export const targetsStep: Step = {
     for (const input of inputs) {
       const parsed = parseTarget(input, toolchain.platforms);
       if (!parsed.ok) problems.push(describeTargetProblem(parsed.problem));
-      else if (!targets.some((t) => formatTarget(t) === formatTarget(parsed.target))) targets.push(parsed.target);
+      else if (!targets.some((t) => formatTarget(t) === formatTarget(parsed.target)))
+        targets.push(parsed.target);
     }
     if (problems.length > 0) throw new TargetError(problems.join("\n"));
     ctx.targets = targets;
@@ -116,4 +137,3 @@ export function changesOutside(git: GitState, distDir: string): string {
 function unquote(file: string): string {
   return file.startsWith('"') && file.endsWith('"') ? (JSON.parse(file) as string) : file;
 }
-

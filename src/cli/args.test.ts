@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { parseReleaseFlags } from "./args.js";
+
+describe("release flags", () => {
+  it("parses every flag", () => {
+    expect(
+      parseReleaseFlags([
+        "--dir=m",
+        "--dist",
+        "out",
+        "--clean",
+        "--targets",
+        "linux/amd64, linux/arm/7",
+        "--single-target",
+        "--snapshot",
+        "--parallelism",
+        "3",
+        "--json",
+      ]),
+    ).toEqual({
+      dir: "m",
+      dist: "out",
+      clean: true,
+      targets: ["linux/amd64", "linux/arm/7"],
+      singleTarget: true,
+      snapshot: true,
+      parallelism: 3,
+      json: true,
+      help: false,
+    });
+  });
+
+  it("rejects bad values with usage errors", () => {
+    expect(() => parseReleaseFlags(["--parallelism", "0"])).toThrow(/whole number from 1 to 1024/);
+    expect(() => parseReleaseFlags(["--targets", ","])).toThrow(/at least one value/);
+    expect(() => parseReleaseFlags(["--nope"])).toThrow(/Unknown option '--nope'/);
+  });
+});
