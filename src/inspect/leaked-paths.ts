@@ -76,12 +76,12 @@ export async function scanLeakedPaths(source: ByteSource, options: LeakScanOptio
 
 /**
  * Random bytes match a 3-byte prefix like "C:/" now and then; a real path goes on with a name.
- * Drive paths must continue with a letter (C:\\Users, C:\\go), others with a name character.
+ * Drive paths must continue with a letter (C:\\Users, C:\\go), others with a name character or separator.
  */
 function looksLikePath(path: string, prefixLength: number): boolean {
   const next = path[prefixLength];
   if (next === undefined || path.length < prefixLength + 2) return false;
-  return path[1] === ":" ? /[A-Za-z]/.test(next) : /[\w.-]/.test(next);
+  return path[1] === ":" ? /[A-Za-z]/.test(next) : /[\w.\-/\\]/.test(next);
 }
 
 function extractPath(chunk: Buffer, at: number): string {

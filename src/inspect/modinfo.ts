@@ -59,7 +59,9 @@ function parseSetting(kv: string): BuildSetting {
     if (rawKey === undefined) throw new ModinfoSyntaxError("invalid quoted key in build line");
     if (kv.length === rawKey.length) throw new ModinfoSyntaxError("build line missing '=' after quoted key");
     if (kv[rawKey.length] !== "=") {
-      throw new ModinfoSyntaxError(`unexpected character after quoted key: ${quote(kv[rawKey.length]!)}`);
+      const c = kv[rawKey.length]!;
+      const shown = /^[\x20-\x7e]$/.test(c) && c !== "'" && c !== "\\" ? `'${c}'` : quote(c);
+      throw new ModinfoSyntaxError(`unexpected character after quoted key: ${shown}`);
     }
     key = unquote(rawKey) ?? "";
     rawValue = kv.slice(rawKey.length + 1);
@@ -128,6 +130,11 @@ export function parseModinfo(data: string, goVersion = ""): BuildInfo {
     throw new MalformedBinaryError(`build info: line ${lineNumber}: ${error.message}`);
   }
   return { goVersion, path, main, deps, settings };
+}
+
+/** Parses modinfo given as an ordinary string (the text `go version -m` shows without its tabs). */
+export function parseBuildInfoText(text: string, goVersion = ""): BuildInfo {
+  return parseModinfo(toByteString(text), goVersion);
 }
 
 function isEmptyModule(m: Module): boolean {
