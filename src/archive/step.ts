@@ -5,7 +5,7 @@ import type { ArchiveFormat } from "../artifacts/artifact.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
 import { archiveBaseName } from "../build/naming.js";
 import { stagedPath, writeStaged } from "../dist/staging.js";
-import { need, type ReleaseContext } from "../pipeline/context.js";
+import { need, once, type ReleaseContext } from "../pipeline/context.js";
 import type { TargetStep } from "../pipeline/step.js";
 import { type DocFile, findDocFiles } from "./files.js";
 import type { ArchiveEntry } from "./formats/entry.js";
@@ -43,14 +43,6 @@ export const archiveStep: TargetStep = {
   },
 };
 
-// Read once per run, shared by every target's archive.
-const docCache = new WeakMap<ReleaseContext, Promise<DocFile[]>>();
-
 function docFilesOf(ctx: ReleaseContext): Promise<DocFile[]> {
-  let docs = docCache.get(ctx);
-  if (!docs) {
-    docs = findDocFiles(need(ctx, "module").dir);
-    docCache.set(ctx, docs);
-  }
-  return docs;
+  return once(ctx, "docFiles", () => findDocFiles(need(ctx, "module").dir));
 }

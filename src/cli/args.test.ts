@@ -15,6 +15,7 @@ describe("release flags", () => {
         "--snapshot",
         "--parallelism",
         "3",
+        "--no-cache",
         "--json",
       ]),
     ).toEqual({
@@ -25,6 +26,7 @@ describe("release flags", () => {
       singleTarget: true,
       snapshot: true,
       parallelism: 3,
+      noCache: true,
       json: true,
       help: false,
     });

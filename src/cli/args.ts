@@ -10,6 +10,7 @@ export const releaseFlags = {
   "single-target": { type: "boolean" },
   snapshot: { type: "boolean" },
   parallelism: { type: "string" },
+  "no-cache": { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -22,6 +23,7 @@ export interface ReleaseFlags {
   singleTarget: boolean;
   snapshot: boolean;
   parallelism?: number;
+  noCache: boolean;
   json: boolean;
   help: boolean;
 }
@@ -37,6 +39,7 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
     snapshot: values.snapshot ?? false,
     parallelism:
       values.parallelism === undefined ? undefined : parsePositiveInt(values.parallelism, "--parallelism"),
+    noCache: values["no-cache"] ?? false,
     json: values.json ?? false,
     help: values.help ?? false,
   };

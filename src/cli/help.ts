@@ -16,9 +16,11 @@ Flags of build and release:
   --single-target            build only the host's os/arch
   --snapshot                 allow a dirty, untagged or non-git tree (a test release)
   --parallelism <n>          targets built at once (default: the number of CPUs)
+  --no-cache                 always link, never reuse a binary from goship's output cache
   --json                     print a machine-readable summary on stdout (logs stay on stderr)
 
 Environment:
   SOURCE_DATE_EPOCH          replaces the commit time in stamps and archive entries
   GOSHIP_DEBUG=1             log every command goship runs
+  GOSHIP_CACHE_DIR           where the output cache lives (default: the user cache dir + /goship)
 `;

@@ -27,6 +27,8 @@ export interface ReleaseOptions {
   snapshot?: boolean;
   /** Targets built at once (default: the number of CPUs). */
   parallelism?: number;
+  /** Reuse binaries whose build inputs are unchanged (default true); never changes output bytes. */
+  cache?: boolean;
   /** The environment builds start from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
@@ -43,6 +45,7 @@ export interface ResolvedOptions {
   readonly singleTarget: boolean;
   readonly snapshot: boolean;
   readonly parallelism: number;
+  readonly cache: boolean;
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
   readonly childMaxProcs: number | undefined;
 }
@@ -75,6 +78,8 @@ export interface ReleaseContext {
   readonly onFailure: Array<() => Promise<void>>;
   /** Run in reverse order when the run ends, whatever the outcome. */
   readonly onExit: Array<() => Promise<void>>;
+  /** Values computed once per run and shared by every target (see `once`). */
+  readonly shared: Map<string, unknown>;
   // Established once, by the step named beside each.
   toolchain?: Toolchain; // toolchainStep
   module?: GoModule; // moduleStep
@@ -98,6 +103,7 @@ export function createContext(command: ReleaseContext["command"], options: Relea
       singleTarget: options.singleTarget ?? false,
       snapshot: options.snapshot ?? false,
       parallelism: options.parallelism ?? os.availableParallelism(),
+      cache: options.cache ?? true,
       childMaxProcs: undefined,
     },
     env: options.env ?? process.env,
@@ -108,6 +114,7 @@ export function createContext(command: ReleaseContext["command"], options: Relea
     artifacts: new ArtifactRegistry(),
     onFailure: [],
     onExit: [],
+    shared: new Map(),
   };
 }
 
@@ -128,4 +135,10 @@ export function goEnvInput(ctx: ReleaseContext, maxProcs?: number): GoEnvInput {
 
 export function goEnvOf(ctx: ReleaseContext): NodeJS.ProcessEnv {
   return goEnv(goEnvInput(ctx));
+}
+
+/** Computes `key` once per run (the first caller starts it; the others share its promise). */
+export function once<T>(ctx: ReleaseContext, key: string, compute: () => T): T {
+  if (!ctx.shared.has(key)) ctx.shared.set(key, compute());
+  return ctx.shared.get(key) as T;
 }

@@ -30,6 +30,7 @@ export async function runReleaseCommand(
     singleTarget: flags.singleTarget,
     snapshot: flags.snapshot,
     parallelism: flags.parallelism,
+    cache: !flags.noCache,
     logger,
     progress,
     signal,
