@@ -1,5 +1,9 @@
 // Runs each target's own steps (build → archive → checksum) with bounded concurrency, so one
-// target's archive is written while others still compile. The first failure stops the rest.
+// target's archive is written while others still compile, longest targets first. The first
+// failure stops the rest.
+
+import { userCacheDir } from "../build/output-cache.js";
+import { loadTimings, longestFirst, saveTimings } from "../build/timings.js";
 import { CancelledError } from "../errors.js";
 import { formatTarget } from "../go/targets.js";
 import type { TargetState } from "../log/progress.js";
@@ -15,11 +19,16 @@ export function forEachTarget(name: string, steps: readonly TargetStep[]): Step 
       const signal = AbortSignal.any([ctx.signal, stopOthers.signal]);
       const targetCtx: ReleaseContext = { ...ctx, signal };
       const active = steps.filter((step) => step.skip?.(ctx) === undefined);
+      const cacheDir = userCacheDir(ctx.env);
+      const modulePath = need(ctx, "module").path;
+      const ordered = longestFirst(targets, formatTarget, await loadTimings(cacheDir, modulePath));
+      const measured: Record<string, number> = {};
       ctx.progress.start(targets.map(formatTarget));
       const failures: unknown[] = [];
       try {
-        await runBounded(targets, ctx.options.parallelism, async (target) => {
+        await runBounded(ordered, ctx.options.parallelism, async (target) => {
           const id = formatTarget(target);
+          const started = performance.now();
           try {
             for (const step of active) {
               if (signal.aborted) throw new CancelledError();
@@ -27,6 +36,7 @@ export function forEachTarget(name: string, steps: readonly TargetStep[]): Step 
               await step.run(targetCtx, target);
             }
             ctx.progress.update(id, "done");
+            measured[id] = Math.round(performance.now() - started);
           } catch (error) {
             ctx.progress.update(id, "failed");
             if (!stopOthers.signal.aborted) failures.push(error);
@@ -37,6 +47,7 @@ export function forEachTarget(name: string, steps: readonly TargetStep[]): Step 
         ctx.progress.stop();
       }
       if (failures.length > 0) throw ctx.signal.aborted ? new CancelledError() : failures[0];
+      await saveTimings(cacheDir, modulePath, measured);
     },
   };
 }

@@ -1,10 +1,16 @@
 // Runs the compiled goship CLI as a user would, capturing its output and exit code.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { repoRoot } from "./fixture.js";
 
 export const cliPath = path.join(repoRoot, "dist/cli/main.js");
+
+// goship's output cache and timings live in a directory of this test file's own, so a run
+// never reuses binaries from an earlier test run: integration tests always really build.
+const isolatedCache = mkdtempSync(path.join(os.tmpdir(), "goship-test-cache-"));
+process.on("exit", () => rmSync(isolatedCache, { recursive: true, force: true }));
 
 export interface CliResult {
   readonly code: number | null;
@@ -32,7 +38,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   return new Promise((resolve, reject) => {
     const child = spawn(argv[0] as string, argv[1] as string[], {
       cwd: options.cwd ?? repoRoot,
-      env: options.env ?? process.env,
+      env: { GOSHIP_CACHE_DIR: isolatedCache, ...(options.env ?? process.env) },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
