@@ -17,12 +17,17 @@ export interface LeakScanOptions {
   readonly maxHits?: number;
 }
 
-// Bytes that can continue a path: printable ASCII except whitespace, quotes and shell metacharacters,
-// plus UTF-8 bytes so that non-ASCII user names are kept whole.
+// Bytes that can continue a path: letters, digits, separators and the punctuation file names
+// commonly use, plus UTF-8 bytes so that non-ASCII user names are kept whole.
 const PATH_BYTE = new Uint8Array(256);
-for (let b = 0x21; b < 0x7f; b++) PATH_BYTE[b] = 1;
-for (const c of "\"'`<>|*?") PATH_BYTE[c.charCodeAt(0)] = 0;
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-/\\@+~,=:%") {
+  PATH_BYTE[c.charCodeAt(0)] = 1;
+}
 for (let b = 0x80; b < 0x100; b++) PATH_BYTE[b] = 1;
+
+// Where an embedded string can end: NUL (C strings, Go's file table), whitespace or a quote.
+const END_BYTE = new Uint8Array(256);
+for (const c of "\0\t\n\r \"'`") END_BYTE[c.charCodeAt(0)] = 1;
 
 // A hit preceded by one of these is the tail of a longer relative path (".../tmp/x"), not absolute.
 const WORD_BYTE = new Uint8Array(256);
@@ -58,8 +63,8 @@ export async function scanLeakedPaths(source: ByteSource, options: LeakScanOptio
         i = chunk.indexOf(needle, i + 1)
       ) {
         if (i > 0 && WORD_BYTE[chunk[i - 1]!] === 1) continue;
-        const path = extractPath(chunk, i);
-        if (!looksLikePath(path, needle.length)) continue;
+        const [path, end] = extractPath(chunk, i);
+        if (!looksLikePath(path, needle.length, end)) continue;
         hits.push([i, path]);
         // Hostile input can repeat a prefix millions of times; a few thousand hits say enough.
         if (++count >= MAX_HITS_PER_CHUNK) break;
@@ -76,17 +81,20 @@ export async function scanLeakedPaths(source: ByteSource, options: LeakScanOptio
 
 /**
  * Random bytes match a 3-byte prefix like "C:/" now and then; a real path goes on with a name.
- * Drive paths must continue with a letter (C:\\Users, C:\\go), others with a name character or separator.
+ * Drive paths must continue with a letter (C:\\Users, C:\\go), be valid UTF-8 and end where a
+ * string ends; the longer Unix prefixes only need a name character or separator after them.
  */
-function looksLikePath(path: string, prefixLength: number): boolean {
+function looksLikePath(path: string, prefixLength: number, end: number | undefined): boolean {
   const next = path[prefixLength];
   if (next === undefined || path.length < prefixLength + 2) return false;
-  return path[1] === ":" ? /[A-Za-z]/.test(next) : /[\w.\-/\\]/.test(next);
+  if (path[1] !== ":") return /[\w.\-/\\]/.test(next);
+  return /[A-Za-z]/.test(next) && (end === undefined || END_BYTE[end] === 1) && !/[\udc80-\udcff]/.test(path);
 }
 
-function extractPath(chunk: Buffer, at: number): string {
+/** The path at `at` and the byte that ended it (undefined at the end of the data). */
+function extractPath(chunk: Buffer, at: number): [string, number | undefined] {
   let end = at;
   const stop = Math.min(chunk.length, at + MAX_PATH);
   while (end < stop && PATH_BYTE[chunk[end]!] === 1) end++;
-  return fromByteString(chunk.toString("latin1", at, end));
+  return [fromByteString(chunk.toString("latin1", at, end)), chunk[end]];
 }
