@@ -104,6 +104,7 @@ export async function parseElf(source: ByteSource): Promise<ElfImage> {
   return {
     format: "elf",
     source,
+    fileOffset: 0,
     type,
     programs,
     sections,

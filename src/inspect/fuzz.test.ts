@@ -107,7 +107,7 @@ async function findHotspots(bytes: Uint8Array): Promise<number[]> {
   for (let i = 0; i < Math.min(bytes.length, 4096); i += 4) spots.add(i);
   const { images } = await parseImages(memorySource(bytes));
   for (const image of images) {
-    const base = "fileOffset" in image ? (image.fileOffset as number) : 0;
+    const base = image.fileOffset;
     const starts: number[] = [];
     if ("programs" in image) {
       const view = new DataView(bytes.buffer, bytes.byteOffset);

@@ -72,6 +72,8 @@ export interface ParsedImage {
   readonly format: BinaryFormat;
   /** The image's bytes (a window of the file for a universal slice). */
   readonly source: ByteSource;
+  /** Where the image starts in the file: 0, or the offset of a universal slice. */
+  readonly fileOffset: number;
   readonly target: HeaderTarget;
   readonly linkage: Linkage;
   readonly debug: DebugFacts;

@@ -52,8 +52,6 @@ export interface MachoImage extends ParsedImage {
   readonly format: "macho";
   readonly segments: readonly MachoSegment[];
   readonly sections: readonly MachoSection[];
-  /** Where this image starts in the file (non-zero for a slice of a universal file). */
-  readonly fileOffset: number;
 }
 
 /** True for the 4 magics of a thin Mach-O file. */

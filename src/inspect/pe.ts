@@ -91,6 +91,7 @@ export async function parsePe(source: ByteSource): Promise<PeImage> {
   return {
     format: "pe",
     source,
+    fileOffset: 0,
     sections,
     imageBase,
     pointerToSymbolTable,

@@ -107,7 +107,7 @@ export function readBuildInfo(input: BinaryInput): Promise<BuildInfo> {
 async function describeImage(image: ParsedImage): Promise<ImageInfo> {
   return {
     format: image.format,
-    offset: "fileOffset" in image ? (image.fileOffset as number) : 0,
+    offset: image.fileOffset,
     size: image.source.size,
     header: image.target,
     buildId: await image.readBuildId(),
