@@ -102,70 +102,81 @@ beforeAll(async () => {
 });
 
 describe("inspect readers on real Go binaries", () => {
-  it("match go version -m and go tool buildid for every target, with and without -trimpath", async (ctx) => {
-    if (!haveGo) return ctx.skip("go is not installed");
-    const module = await copyModule("inspect-basic");
-    const out = path.join(work, "matrix");
-    mkdirSync(out);
-    const builds = TARGETS.flatMap((target) =>
-      [false, true].map((trimpath) => async () => {
-        const [goos, goarch] = target.split("/") as [string, string];
-        const file = path.join(
-          out,
-          `basic-${goos}-${goarch}${trimpath ? "-trimpath" : ""}${goos === "windows" ? ".exe" : ""}`,
-        );
-        // Spaces and quotes in -ldflags make go quote the setting, which the formatter must repeat.
-        const flags = trimpath ? ["-trimpath"] : ['-ldflags=-X "main.version=1.2.3 beta"'];
-        const extra: Record<string, string> = {
-          GOOS: goos,
-          GOARCH: goarch,
-          ...(goarch === "arm" ? { GOARM: "7" } : {}),
-        };
-        await run("go", ["build", ...flags, "-o", file, "."], { cwd: module, env: goEnv(extra) });
-        return { file, goos, goarch, trimpath };
-      }),
-    );
-    for (const { file, goos, goarch, trimpath } of await bounded(2, builds)) {
-      const info = await expectSameAsGo(file);
-      expect(info.header.goarch, file).toBe(goarch);
-      expect(info.header.goos, file).toBe(goos);
-      expect(info.buildTarget).toEqual({ goos, goarch });
-      expect(info.buildId, file).toMatch(/^[\w-]+\/[\w-]+\/[\w-]+\/[\w-]+$/);
-      expect(info.buildInfo.settings).toContainEqual({ key: "vcs.modified", value: "false" });
-      expect(info.buildInfo.main.version).toBe("v1.2.3");
-      if (trimpath) expect(info.leakedPaths, file).toEqual([]);
-      else
-        expect(
-          info.leakedPaths.some((p) => p.startsWith(module)),
-          file,
-        ).toBe(true);
-      if (goos === "windows") expect(info.linkage).toEqual({ format: "pe", dlls: ["kernel32.dll"] });
-      if (goos === "darwin") expect(info.linkage).toMatchObject({ dylinker: "/usr/lib/dyld" });
-      if (info.linkage.format === "elf") expect(info.linkage.fileVerdict).toBe("statically linked");
-    }
+  // 28 builds: with a cold build cache every target compiles the standard library twice
+  // (-trimpath changes every action ID), which takes longer than the project's default timeout.
+  const coldCache = { timeout: 2_400_000 };
 
-    // A directory walk must print exactly what `go version -m dir` prints, skipping other files.
-    writeFileSync(path.join(out, "README.txt"), "not a binary\n");
-    writeFileSync(path.join(out, "script.sh"), "#!/bin/sh\n", { mode: 0o755 });
-    symlinkSync("basic-linux-amd64", path.join(out, "zz-link"));
-    symlinkSync("../matrix", path.join(out, "zz-dir-link"));
-    expect(await formatGoVersionMDirectory(out)).toBe(await run("go", ["version", "-m", out], { cwd: work }));
+  it(
+    "match go version -m and go tool buildid for every target, with and without -trimpath",
+    coldCache,
+    async (ctx) => {
+      if (!haveGo) return ctx.skip("go is not installed");
+      const module = await copyModule("inspect-basic");
+      const out = path.join(work, "matrix");
+      mkdirSync(out);
+      const builds = TARGETS.flatMap((target) =>
+        [false, true].map((trimpath) => async () => {
+          const [goos, goarch] = target.split("/") as [string, string];
+          const file = path.join(
+            out,
+            `basic-${goos}-${goarch}${trimpath ? "-trimpath" : ""}${goos === "windows" ? ".exe" : ""}`,
+          );
+          // Spaces and quotes in -ldflags make go quote the setting, which the formatter must repeat.
+          const flags = trimpath ? ["-trimpath"] : ['-ldflags=-X "main.version=1.2.3 beta"'];
+          const extra: Record<string, string> = {
+            GOOS: goos,
+            GOARCH: goarch,
+            ...(goarch === "arm" ? { GOARM: "7" } : {}),
+          };
+          await run("go", ["build", ...flags, "-o", file, "."], { cwd: module, env: goEnv(extra) });
+          return { file, goos, goarch, trimpath };
+        }),
+      );
+      for (const { file, goos, goarch, trimpath } of await bounded(2, builds)) {
+        const info = await expectSameAsGo(file);
+        expect(info.header.goarch, file).toBe(goarch);
+        expect(info.header.goos, file).toBe(goos);
+        expect(info.buildTarget).toEqual({ goos, goarch });
+        expect(info.buildId, file).toMatch(/^[\w-]+\/[\w-]+\/[\w-]+\/[\w-]+$/);
+        expect(info.buildInfo.settings).toContainEqual({ key: "vcs.modified", value: "false" });
+        expect(info.buildInfo.main.version).toBe("v1.2.3");
+        if (trimpath) expect(info.leakedPaths, file).toEqual([]);
+        else
+          expect(
+            info.leakedPaths.some((p) => p.startsWith(module)),
+            file,
+          ).toBe(true);
+        if (goos === "windows") expect(info.linkage).toEqual({ format: "pe", dlls: ["kernel32.dll"] });
+        if (goos === "darwin") expect(info.linkage).toMatchObject({ dylinker: "/usr/lib/dyld" });
+        if (info.linkage.format === "elf") expect(info.linkage.fileVerdict).toBe("statically linked");
+        expect(info.debug, file).toMatchObject({ stripped: false, dwarf: true });
+      }
 
-    // A universal file: every slice is parsed, build info comes from the first as Go reads it.
-    const universal = path.join(work, "universal");
-    writeFileSync(
-      universal,
-      await makeUniversal(path.join(out, "basic-darwin-arm64"), path.join(out, "basic-darwin-amd64")),
-    );
-    const fat = await readBinary(universal);
-    expect(formatGoVersionM(universal, fat)).toBe(
-      await run("go", ["version", "-m", universal], { cwd: work }),
-    );
-    expect(fat.universal).toBe(true);
-    expect(fat.slices.map((s) => s.header.goarch)).toEqual(["arm64", "amd64"]);
-  });
+      // A directory walk must print exactly what `go version -m dir` prints, skipping other files.
+      writeFileSync(path.join(out, "README.txt"), "not a binary\n");
+      writeFileSync(path.join(out, "script.sh"), "#!/bin/sh\n", { mode: 0o755 });
+      symlinkSync("basic-linux-amd64", path.join(out, "zz-link"));
+      symlinkSync("../matrix", path.join(out, "zz-dir-link"));
+      expect(await formatGoVersionMDirectory(out)).toBe(
+        await run("go", ["version", "-m", out], { cwd: work }),
+      );
 
-  it("agrees with file(1) on static, dynamic and stripped ELF binaries", async (ctx) => {
+      // A universal file: every slice is parsed, build info comes from the first as Go reads it.
+      const universal = path.join(work, "universal");
+      writeFileSync(
+        universal,
+        await makeUniversal(path.join(out, "basic-darwin-arm64"), path.join(out, "basic-darwin-amd64")),
+      );
+      const fat = await readBinary(universal);
+      expect(formatGoVersionM(universal, fat)).toBe(
+        await run("go", ["version", "-m", universal], { cwd: work }),
+      );
+      expect(fat.universal).toBe(true);
+      expect(fat.slices.map((s) => s.header.goarch)).toEqual(["arm64", "amd64"]);
+    },
+  );
+
+  it("agrees with file(1) on static, dynamic and stripped ELF binaries, and spots stripped PE and Mach-O", async (ctx) => {
     if (!haveGo) return ctx.skip("go is not installed");
     const basic = await copyModule("inspect-basic", "basic-for-file");
     const cgo = await copyModule("inspect-cgo");
@@ -197,6 +208,17 @@ describe("inspect readers on real Go binaries", () => {
       symbolCount: 0,
       dwarf: false,
     });
+
+    // PE and Mach-O have no file(1) verdict: stripped means no COFF symbols / no __DWARF segment.
+    for (const [goos, goarch] of [
+      ["windows", "amd64"],
+      ["darwin", "arm64"],
+    ] as const) {
+      const file = path.join(work, `stripped-${goos}`);
+      const env = goEnv({ GOOS: goos, GOARCH: goarch });
+      await run("go", ["build", "-ldflags=-s -w", "-o", file, "."], { cwd: basic, env });
+      expect((await expectSameAsGo(file)).debug, goos).toMatchObject({ stripped: true, dwarf: false });
+    }
   });
 
   it("match go version -m for a module with a real and a replaced dependency, and for its vendored copy", async (ctx) => {
