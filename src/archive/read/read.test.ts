@@ -87,8 +87,10 @@ describe("readArchive", () => {
       for (let i = 0; i < 1500; i++) {
         const bytes = Buffer.from(original);
         const mutant = i % 3 === 0 ? bytes.subarray(0, random() % bytes.length) : bytes;
-        for (let flips = 0; flips < 1 + (i % 4); flips++)
-          mutant[random() % mutant.length] ^= 1 << (random() % 8);
+        for (let flips = 0; flips < 1 + (i % 4); flips++) {
+          const at = random() % mutant.length;
+          mutant[at] = (mutant[at] ?? 0) ^ (1 << (random() % 8));
+        }
         try {
           await readArchive(mutant);
         } catch (error) {
