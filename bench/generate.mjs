@@ -10,8 +10,8 @@ import { baseEnv, workDir } from "./lib/go-env.mjs";
 import {
   baseNames,
   coreGo,
-  generateFile,
   generatedNames,
+  generateFile,
   idsGo,
   mainGo,
   revisionGo,
@@ -92,7 +92,10 @@ export function generateSubject({ dir = defaultSubjectDir, files = defaultFiles 
             const k = d + count * (Math.floor(i / count) % Math.ceil((files - d) / count));
             return { pkg: dep, id: String(k).padStart(3, "0") };
           });
-    write(`internal/${pkg}/f${String(i).padStart(3, "0")}.go`, generateFile({ pkg, index: i, seed, helpers: helpersPerFile, deps }));
+    write(
+      `internal/${pkg}/f${String(i).padStart(3, "0")}.go`,
+      generateFile({ pkg, index: i, seed, helpers: helpersPerFile, deps }),
+    );
   }
 
   runSync("go", ["mod", "tidy"], { cwd: dir, env: baseEnv() });
@@ -149,6 +152,8 @@ if (isEntryPoint(import.meta.url)) {
   } else {
     const started = Date.now();
     generateSubject({ dir, files: Number(values.files) });
-    console.log(`generated ${values.files} files in ${dir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    console.log(
+      `generated ${values.files} files in ${dir} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+    );
   }
 }

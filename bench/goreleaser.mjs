@@ -17,13 +17,16 @@ export const goreleaserBin = path.join(cacheDir, "bin", "goreleaser");
  */
 export async function ensureGoreleaser({ log = console.error } = {}) {
   if (existsSync(goreleaserBin) && installedVersion() === goreleaserVersion) return goreleaserBin;
-  log(`installing GoReleaser ${goreleaserVersion} into ${path.dirname(goreleaserBin)} (one-time, several minutes)`);
+  log(
+    `installing GoReleaser ${goreleaserVersion} into ${path.dirname(goreleaserBin)} (one-time, several minutes)`,
+  );
   mkdirSync(path.dirname(goreleaserBin), { recursive: true });
   await runChecked("go", ["install", `github.com/goreleaser/goreleaser/v2@${goreleaserVersion}`], {
     env: baseEnv({ GOBIN: path.dirname(goreleaserBin), CGO_ENABLED: "0" }),
   });
   const got = installedVersion();
-  if (got !== goreleaserVersion) throw new Error(`installed GoReleaser reports ${got}, wanted ${goreleaserVersion}`);
+  if (got !== goreleaserVersion)
+    throw new Error(`installed GoReleaser reports ${got}, wanted ${goreleaserVersion}`);
   return goreleaserBin;
 }
 
@@ -38,9 +41,10 @@ export function installedVersion() {
 }
 
 /** GoReleaser's target ids carry the micro-architecture level that goship leaves at Go's default. */
-const goreleaserTarget = (target) => {
+export const goreleaserTarget = (target) => {
   const [goos, goarch] = target.split("/");
-  const level = { amd64: "_v1", arm64: "_v8.0", 386: "_sse2", ppc64le: "_power8", riscv64: "_rva20u64" }[goarch] ?? "";
+  const level =
+    { amd64: "_v1", arm64: "_v8.0", 386: "_sse2", ppc64le: "_power8", riscv64: "_rva20u64" }[goarch] ?? "";
   return `${goos}_${goarch}${level}`;
 };
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { spawn } from "node:child_process";
 // The raw limit: goship's exact `go build` argv per target under a fixed schedule, then archives
 // and checksums with the standard tools. No tool can do the same work with less than this.
 //
@@ -7,7 +8,6 @@ import { createWriteStream } from "node:fs";
 import { copyFile, link, mkdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { spawn } from "node:child_process";
 import { baseEnv, defaultTargets } from "./lib/go-env.mjs";
 import { isEntryPoint, pool, runChecked } from "./lib/proc.mjs";
 import { baseName, goBuildArgs, readReleaseMeta } from "./lib/release-meta.mjs";
@@ -24,12 +24,21 @@ export const schedules = {
 };
 
 /** Builds, archives and checksums every target; returns the artifact file names in dist. */
-export async function releaseRaw({ dir, dist, targets = defaultTargets, schedule = "pairs", env = baseEnv(), name = "benchsubject", gzipLevel = 9 }) {
+export async function releaseRaw({
+  dir,
+  dist,
+  targets = defaultTargets,
+  schedule = "pairs",
+  env = baseEnv(),
+  name = "benchsubject",
+  gzipLevel = 9,
+}) {
   const meta = readReleaseMeta(dir, env);
   await rm(dist, { recursive: true, force: true });
   await mkdir(path.join(dist, "bin"), { recursive: true });
   const limit = schedules[schedule]?.(targets);
-  if (!limit) throw new Error(`unknown schedule ${schedule}; use one of ${Object.keys(schedules).join(", ")}`);
+  if (!limit)
+    throw new Error(`unknown schedule ${schedule}; use one of ${Object.keys(schedules).join(", ")}`);
 
   // Each target is archived and hashed as soon as its binary exists, so packaging overlaps with
   // the builds still running: the best a hand-written script can do.
@@ -77,7 +86,11 @@ async function writeArchive({ dir, dist, base, binary, entry, goos, meta, gzipLe
   }
   const archive = `${base}.tar.gz`;
   await pipeToFile(
-    ["tar", ["--sort=name", "--owner=0", "--group=0", "--numeric-owner", "--format=gnu", "-cf", "-", "--", base], { cwd }],
+    [
+      "tar",
+      ["--sort=name", "--owner=0", "--group=0", "--numeric-owner", "--format=gnu", "-cf", "-", "--", base],
+      { cwd },
+    ],
     ["gzip", ["-n", `-${gzipLevel}`]],
     path.join(dist, archive),
   );
@@ -112,7 +125,8 @@ if (isEntryPoint(import.meta.url)) {
       targets: { type: "string", default: defaultTargets.join(",") },
     },
   });
-  if (!values.dir || !values.dist) throw new Error("usage: raw.mjs --dir <module> --dist <dir> [--schedule all|pairs|seq]");
+  if (!values.dir || !values.dist)
+    throw new Error("usage: raw.mjs --dir <module> --dist <dir> [--schedule all|pairs|seq]");
   const started = performance.now();
   const files = await releaseRaw({
     dir: path.resolve(values.dir),
@@ -120,5 +134,7 @@ if (isEntryPoint(import.meta.url)) {
     targets: values.targets.split(","),
     schedule: values.schedule,
   });
-  console.log(`${files.length} files in ${((performance.now() - started) / 1000).toFixed(2)} s (schedule ${values.schedule})`);
+  console.log(
+    `${files.length} files in ${((performance.now() - started) / 1000).toFixed(2)} s (schedule ${values.schedule})`,
+  );
 }

@@ -39,7 +39,16 @@ export function hostTarget() {
 
 // Settings read once from the user's own Go configuration and then passed explicitly, because
 // baseEnv() turns the go env file off (see there).
-const carried = ["GOPATH", "GOMODCACHE", "GOPROXY", "GOSUMDB", "GONOSUMDB", "GOPRIVATE", "GONOPROXY", "GOINSECURE"];
+const carried = [
+  "GOPATH",
+  "GOMODCACHE",
+  "GOPROXY",
+  "GOSUMDB",
+  "GONOSUMDB",
+  "GOPRIVATE",
+  "GONOPROXY",
+  "GOINSECURE",
+];
 let carriedValues;
 
 /**

@@ -49,7 +49,9 @@ function mixBody(rnd, id, ops) {
         lines.push(`\tif a&${rnd.int(1, 255)} == ${rnd.int(0, 7)} {\n\t\ta, b = b, a^${c}\n\t}`);
         break;
       case 4:
-        lines.push(`\tfor i := uint64(0); i < ${rnd.int(2, 9)}; i++ {\n\t\tb = b*${rnd.int(3, 99)} ^ (a + i)\n\t}`);
+        lines.push(
+          `\tfor i := uint64(0); i < ${rnd.int(2, 9)}; i++ {\n\t\tb = b*${rnd.int(3, 99)} ^ (a + i)\n\t}`,
+        );
         break;
       default:
         lines.push(`\ta, b = b+${c}, a-b`);
@@ -76,7 +78,9 @@ export function generateFile({ pkg, index, seed, helpers, deps }) {
   for (let h = 0; h < helpers; h++) {
     const name = h === 0 ? `Mix${id}` : `mix${id}_${h}`;
     const callNext = h + 1 < helpers ? `\ta = mix${id}_${h + 1}(a, b)\n` : "";
-    fns.push(`func ${name}(a, b uint64) uint64 {\n${mixBody(rnd, id, rnd.int(8, 18))}\n${callNext}\treturn a ^ b\n}`);
+    fns.push(
+      `func ${name}(a, b uint64) uint64 {\n${mixBody(rnd, id, rnd.int(8, 18))}\n${callNext}\treturn a ^ b\n}`,
+    );
   }
   const depCalls = deps.map((d) => `\th = ${d.pkg}.Mix${d.id}(h, uint64(r.Flags))\n`).join("");
   const applyCases = Array.from({ length: cases }, (_, k) => {

@@ -13,25 +13,58 @@ export function runSync(cmd, args, { cwd, env, input } = {}) {
   return res.stdout;
 }
 
-/** Asynchronous run with captured output; resolves with { code, stdout, stderr, pid }. */
-export function run(cmd, args, { cwd, env, timeoutMs, onSpawn } = {}) {
+const groups = new Set();
+let signalsHooked = false;
+
+/** Kills every process group started with `group: true`, e.g. when the benchmark is interrupted. */
+function killGroups(signal = "SIGKILL") {
+  for (const pid of groups) {
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * Asynchronous run with captured output; resolves with { code, signal, stdout, stderr }.
+ * With `group`, the child leads its own process group so that a timeout or Ctrl-C also stops
+ * the `go build`s and compilers it started, not just the child itself.
+ */
+export function run(cmd, args, { cwd, env, timeoutMs, onSpawn, group = false } = {}) {
+  if (group && !signalsHooked) {
+    signalsHooked = true;
+    for (const sig of ["SIGINT", "SIGTERM"]) {
+      process.on(sig, () => {
+        killGroups();
+        process.exit(130);
+      });
+    }
+  }
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: group });
+    if (group) groups.add(child.pid);
     const out = [];
     const err = [];
     child.stdout.on("data", (d) => out.push(d));
     child.stderr.on("data", (d) => err.push(d));
     let timer;
     if (timeoutMs) {
-      timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+      timer = setTimeout(
+        () => (group ? process.kill(-child.pid, "SIGKILL") : child.kill("SIGKILL")),
+        timeoutMs,
+      );
     }
     child.on("error", (e) => {
       clearTimeout(timer);
+      groups.delete(child.pid);
       reject(new Error(`${cmd}: ${e.message}`));
     });
     onSpawn?.(child);
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      groups.delete(child.pid);
       resolve({
         code: code ?? (signal ? 128 : 1),
         signal,

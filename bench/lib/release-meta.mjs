@@ -21,5 +21,14 @@ export function baseName(name, version, target) {
 /** The exact `go build` argv goship runs for one target (see its CLI contract). */
 export function goBuildArgs({ meta, output, name }) {
   const ldflags = `-s -w -buildid= -X main.version=${meta.version} -X main.commit=${meta.commit} -X main.date=${meta.date}`;
-  return ["build", "-trimpath", "-mod=readonly", "-buildvcs=true", `-ldflags=${ldflags}`, "-o", output, `./cmd/${name}`];
+  return [
+    "build",
+    "-trimpath",
+    "-mod=readonly",
+    "-buildvcs=true",
+    `-ldflags=${ldflags}`,
+    "-o",
+    output,
+    `./cmd/${name}`,
+  ];
 }

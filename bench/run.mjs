@@ -1,0 +1,568 @@
+#!/usr/bin/env node
+// `npm run bench`: goship against GoReleaser, the raw limit and the seed's shell loop, side by side
+// in one invocation, runs alternated between contenders. Writes bench/RESULTS.md. See bench/README.md.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { changeSubject, defaultFiles, generateSubject } from "./generate.mjs";
+import { ensureGoreleaser, installedVersion } from "./goreleaser.mjs";
+import { archiveBytes, createContenders, goshipMain, verifyDist } from "./lib/contenders.mjs";
+import {
+  baseEnv,
+  benchDir,
+  defaultTargets,
+  goModCache,
+  hostTarget,
+  scalingTargets,
+  workDir,
+} from "./lib/go-env.mjs";
+import { linkTree } from "./lib/link-tree.mjs";
+import { measure, memoryMethod } from "./lib/measure.mjs";
+import { runChecked, runSync } from "./lib/proc.mjs";
+import { readReleaseMeta } from "./lib/release-meta.mjs";
+import { consoleTable, fmtMB, fmtS, fmtX, goal, rawLimit, scenarioTable, summarize } from "./lib/report.mjs";
+import { sha256File } from "./lib/sha256.mjs";
+
+const { values: opt } = parseArgs({
+  options: {
+    runs: { type: "string", default: "3" },
+    "cold-runs": { type: "string", default: "1" },
+    "scaling-runs": { type: "string", default: "1" },
+    scenarios: { type: "string", default: "cold,warm,change,single" },
+    contenders: { type: "string", default: "goship,goreleaser,raw,seed" },
+    "raw-schedules": { type: "string", default: "all,pairs,seq" },
+    scaling: { type: "string", default: "targets,size" },
+    "scaling-contenders": { type: "string", default: "goship,goreleaser,raw" },
+    targets: { type: "string", default: defaultTargets.join(",") },
+    files: { type: "string", default: String(defaultFiles) },
+    "large-files": { type: "string", default: String(defaultFiles * 3) },
+    note: { type: "string", default: "" },
+    out: { type: "string", default: path.join(benchDir, "RESULTS.md") },
+    "timeout-min": { type: "string", default: "30" },
+    "keep-caches": { type: "boolean", default: false },
+  },
+});
+const list = (s) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean);
+const int = (s, what) => {
+  const n = Number(s);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${what} must be a whole number, got ${s}`);
+  return n;
+};
+const runs = int(opt.runs, "runs");
+const coldRuns = int(opt["cold-runs"], "cold-runs");
+const scalingRuns = int(opt["scaling-runs"], "scaling-runs");
+const scenarios = list(opt.scenarios);
+const timeoutMs = int(opt["timeout-min"], "timeout-min") * 60_000;
+const releaseTargets = list(opt.targets);
+
+const subject = path.join(workDir, "subject");
+const largeSubject = path.join(workDir, "subject-large");
+const outDir = path.join(workDir, "out");
+const cachesDir = path.join(workDir, "caches");
+const scratchDir = path.join(workDir, "scratch");
+const benchStarted = Date.now();
+const log = (...a) => console.error(...a);
+const elapsed = () => `${((Date.now() - benchStarted) / 60000).toFixed(1)} min`;
+
+// ---- setup ------------------------------------------------------------------------------------
+
+// Caches from an earlier invocation describe another subject or another goship build: start clean.
+rmSync(cachesDir, { recursive: true, force: true });
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(scratchDir, { recursive: true });
+
+log(`generating the subject (${opt.files} files)`);
+generateSubject({ dir: subject, files: int(opt.files, "files") });
+// The one moment the network is used; every timed run below has GOPROXY=off.
+runSync("go", ["mod", "download"], { cwd: subject, env: baseEnv() });
+const modCache = goModCache();
+const host = hostTarget();
+
+const missing = new Map();
+const wanted = list(opt.contenders);
+if (wanted.includes("goreleaser")) {
+  try {
+    await ensureGoreleaser({ log });
+  } catch (e) {
+    missing.set("goreleaser", `GoReleaser could not be installed: ${e.message.split("\n")[0]}`);
+  }
+}
+const all = createContenders({ rawSchedules: list(opt["raw-schedules"]) });
+const contenders = [
+  ...(wanted.includes("goship") ? [all.goship] : []),
+  ...(wanted.includes("goreleaser") ? [all.goreleaser] : []),
+  ...(wanted.includes("raw") ? all.raws : []),
+  ...(wanted.includes("seed") ? [all.seed] : []),
+];
+for (const c of contenders) {
+  const why = missing.get(c.id) ?? c.missing();
+  if (why) missing.set(c.id, why);
+}
+for (const [id, why] of missing) log(`\n!! ${id} will not run: ${why}\n`);
+const active = contenders.filter((c) => !missing.has(c.id));
+const labels = new Map(contenders.map((c) => [c.id, c.label]));
+
+// ---- running ----------------------------------------------------------------------------------
+
+const records = []; // { scenario, contender, run, wallMs, ok, problem, … }
+const cacheEnv = (dir) => ({
+  GOCACHE: path.join(dir, "go-build"),
+  GOSHIP_CACHE_DIR: path.join(dir, "goship"),
+  XDG_CACHE_HOME: path.join(dir, "xdg"),
+  GOMODCACHE: modCache,
+  GOPROXY: "off",
+});
+const warmCache = (c) => path.join(cachesDir, c.id, "warm");
+
+/** One timed, verified run. Failures are recorded and shown, never counted in the statistics. */
+async function timedRun(
+  c,
+  { scenario, run: n, dir = subject, targets = releaseTargets, single = false, cache, record = true },
+) {
+  const dist = path.join(outDir, c.id);
+  const { cmd, args, env } = c.command({ subject: dir, dist, targets, single });
+  const load = os.loadavg()[0];
+  const r = await measure(cmd, args, {
+    cwd: dir,
+    env: baseEnv({ ...cacheEnv(cache), ...env }),
+    timeoutMs,
+    scratchDir,
+  });
+  const problem =
+    r.code !== 0 ? `exit ${r.code}: ${tail(r.stderr || r.stdout)}` : verifyDist(c, dist, targets.length);
+  const rec = {
+    scenario,
+    contender: c.id,
+    run: n,
+    targets: targets.length,
+    wallMs: r.wallMs,
+    ok: !problem,
+    problem,
+    load,
+    ...pick(r),
+  };
+  if (!problem && (scenario === "cold" || scenario === "warm") && n === 1)
+    rec.output = describeOutput(c, dist, dir, targets);
+  if (record) records.push(rec);
+  log(
+    `  ${scenario.padEnd(14)} #${String(n).padEnd(2)} ${c.id.padEnd(10)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  ${problem ? `FAILED: ${problem}` : "ok"}  (cpu ${fmtS(r.cpuS)} s, tree peak ${fmtMB(r.treePeakKB)}, load ${load.toFixed(1)})`,
+  );
+  return rec;
+}
+
+/** Digest of the host binary and total archive bytes: proof that contenders made the same thing. */
+function describeOutput(c, dist, dir, targets) {
+  const target = targets.includes(host) ? host : targets[0];
+  const { version } = readReleaseMeta(dir, baseEnv());
+  const bin = c.binaryPath(dist, version, target);
+  const found = existsSync(bin);
+  return {
+    target,
+    binarySha256: found ? sha256File(bin) : undefined,
+    binaryBytes: found ? statSync(bin).size : undefined,
+    archiveBytes: archiveBytes(dist),
+  };
+}
+
+/** Untimed run that fills a contender's warm cache for the given targets, once per need. */
+async function warmUp(c, { dir = subject, targets = releaseTargets, cache = warmCache(c), why }) {
+  log(`  warming ${c.id} (${why})`);
+  return timedRun(c, { scenario: "warm-up", run: 0, dir, targets, cache, record: false });
+}
+
+const warmed = new Set();
+async function ensureWarm(c) {
+  if (warmed.has(c.id)) return;
+  const rec = await warmUp(c, { why: "its own cache, default targets" });
+  if (rec.ok) warmed.add(c.id);
+}
+
+const phases = [];
+async function phase(name, fn) {
+  const t = Date.now();
+  log(`\n== ${name} (${elapsed()} elapsed)`);
+  await fn();
+  phases.push({ name, seconds: (Date.now() - t) / 1000 });
+}
+
+if (scenarios.includes("cold")) {
+  await phase("cold build cache", async () => {
+    for (let n = 1; n <= coldRuns; n++) {
+      for (const c of active) {
+        const cache = path.join(cachesDir, c.id, `cold-${n}`);
+        rmSync(cache, { recursive: true, force: true });
+        const rec = await timedRun(c, { scenario: "cold", run: n, cache });
+        // The last cold run's caches become the contender's warm caches: it warmed them itself.
+        if (n === coldRuns && rec.ok) {
+          rmSync(warmCache(c), { recursive: true, force: true });
+          renameSync(cache, warmCache(c));
+          warmed.add(c.id);
+        } else {
+          rmSync(cache, { recursive: true, force: true });
+        }
+      }
+    }
+  });
+}
+
+if (scenarios.includes("warm")) {
+  await phase("warm cache, no change", async () => {
+    for (const c of active) await ensureWarm(c);
+    for (let n = 1; n <= runs; n++)
+      for (const c of active) await timedRun(c, { scenario: "warm", run: n, cache: warmCache(c) });
+  });
+}
+
+// Each run commits one more edit to the same file, so every contender sees exactly one changed
+// file since its own previous build, whichever contender ran in between.
+if (scenarios.includes("change")) {
+  await phase("warm cache, one-file change", async () => {
+    for (const c of active) await ensureWarm(c);
+    for (let n = 1; n <= runs; n++) {
+      for (const c of active) {
+        changeSubject(subject);
+        await timedRun(c, { scenario: "change", run: n, cache: warmCache(c) });
+      }
+    }
+  });
+}
+
+// One target has nothing to schedule, so a single raw schedule stands for the limit.
+const singleContenders = active.filter((c) => !c.isRaw || c === active.find((x) => x.isRaw));
+if (scenarios.includes("single")) {
+  await phase(`single target (${host}), warm cache, one-file change`, async () => {
+    for (const c of singleContenders) await ensureWarm(c);
+    for (let n = 1; n <= runs; n++) {
+      for (const c of singleContenders) {
+        changeSubject(subject);
+        await timedRun(c, { scenario: "single", run: n, targets: [host], single: true, cache: warmCache(c) });
+      }
+    }
+  });
+}
+
+// ---- scaling ----------------------------------------------------------------------------------
+
+const scaling = list(opt.scaling);
+const bestRaw = () => {
+  for (const scenario of ["change", "cold", "warm"]) {
+    const best = rawLimit(byContender(scenario));
+    if (best) return active.find((c) => c.id === best.id);
+  }
+  return active.find((c) => c.isRaw);
+};
+const scalingSet = () => {
+  const want = list(opt["scaling-contenders"]);
+  return active.filter((c) => (c.isRaw ? want.includes("raw") && c === bestRaw() : want.includes(c.id)));
+};
+const targetCounts = [1, 2, 6, 12];
+
+/**
+ * Fills a template GOCACHE by running the plain `go build`s once (untimed) and hard-links it into
+ * each scaling contender's cache. Every contender then starts from the same entries for the
+ * extra targets or the larger subject, and nobody pays minutes of warm-up per contender for
+ * compiles whose results are identical anyway.
+ */
+async function seedCaches({ dir, targets, into }) {
+  const template = path.join(cachesDir, "template");
+  rmSync(template, { recursive: true, force: true });
+  log(`  filling a template cache (${targets.length} targets, ${path.basename(dir)})`);
+  await runChecked(
+    process.execPath,
+    [
+      path.join(benchDir, "raw.mjs"),
+      "--dir",
+      dir,
+      "--dist",
+      path.join(outDir, "template"),
+      "--schedule",
+      "pairs",
+      "--targets",
+      targets.join(","),
+    ],
+    {
+      env: baseEnv(cacheEnv(template)),
+      group: true,
+    },
+  );
+  for (const cache of into) linkTree(path.join(template, "go-build"), path.join(cache, "go-build"));
+  rmSync(template, { recursive: true, force: true });
+}
+
+// Target scaling runs in the one-file-change regime: every count gets the same kind of work (a
+// small recompile, then link, archive and hash per target), and it costs minutes, not an hour.
+if (scaling.includes("targets") && scalingRuns > 0) {
+  await phase("scaling: number of targets (warm cache, one-file change)", async () => {
+    for (const c of scalingSet()) await ensureWarm(c);
+    await seedCaches({
+      dir: subject,
+      targets: scalingTargets.filter((t) => !releaseTargets.includes(t)),
+      into: scalingSet().map(warmCache),
+    });
+    for (let n = 1; n <= scalingRuns; n++) {
+      for (const count of targetCounts) {
+        for (const c of scalingSet()) {
+          changeSubject(subject);
+          await timedRun(c, {
+            scenario: `targets-${count}`,
+            run: n,
+            targets: scalingTargets.slice(0, count),
+            cache: warmCache(c),
+          });
+        }
+      }
+    }
+  });
+}
+
+// Size scaling: the same regime on a subject with three times the code. Each contender's cache
+// holds its own warm cache plus the template's entries for the larger subject.
+if (scaling.includes("size") && scalingRuns > 0) {
+  await phase(`scaling: binary size (${opt["large-files"]} files, warm cache, one-file change)`, async () => {
+    generateSubject({ dir: largeSubject, files: int(opt["large-files"], "large-files") });
+    const largeCache = (c) => path.join(cachesDir, c.id, "large");
+    for (const c of scalingSet()) {
+      await ensureWarm(c);
+      rmSync(largeCache(c), { recursive: true, force: true });
+      linkTree(path.join(warmCache(c), "go-build"), path.join(largeCache(c), "go-build"));
+    }
+    await seedCaches({
+      dir: largeSubject,
+      targets: releaseTargets,
+      into: scalingSet().map(largeCache),
+    });
+    for (let n = 1; n <= scalingRuns; n++) {
+      for (const size of ["small", "large"]) {
+        for (const c of scalingSet()) {
+          const dir = size === "large" ? largeSubject : subject;
+          changeSubject(dir);
+          await timedRun(c, {
+            scenario: `size-${size}`,
+            run: n,
+            dir,
+            cache: size === "large" ? largeCache(c) : warmCache(c),
+          });
+        }
+      }
+    }
+  });
+}
+
+// ---- report -----------------------------------------------------------------------------------
+
+function byContender(scenario) {
+  const m = new Map();
+  for (const c of contenders) {
+    const rs = records.filter((r) => r.scenario === scenario && r.contender === c.id);
+    if (rs.length) m.set(c.id, summarize(rs));
+  }
+  return m;
+}
+
+const scenarioTitles = {
+  cold: "Cold build cache (fresh empty GOCACHE and goship cache per run; module cache pre-warmed)",
+  warm: "Warm cache, no change (each contender's own cache, filled by its own previous run)",
+  change: "Warm cache after a one-file change (one more commit before every run)",
+  single: `Single target (${host}), warm cache after a one-file change`,
+};
+
+const totalMinutes = (Date.now() - benchStarted) / 60000;
+const machine = describeMachine();
+const md = [];
+md.push("# goship benchmark results", "");
+if (opt.note) md.push(`> **${opt.note}**`, "");
+md.push(
+  `Generated by \`npm run bench\` (\`node bench/run.mjs ${process.argv
+    .slice(2)
+    .map((a) => (/[\s"']/.test(a) ? JSON.stringify(a) : a))
+    .join(
+      " ",
+    )}\`) on ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC in ${totalMinutes.toFixed(1)} minutes.`,
+  "",
+);
+md.push("## Machine", "");
+for (const [k, v] of Object.entries(machine)) md.push(`- ${k}: ${v}`);
+md.push("");
+md.push("## Setup", "");
+md.push(
+  `- Subject: generated Go module \`example.com/benchsubject\`, ${opt.files} generated files in 12 packages plus core/ids/textkit, dependencies github.com/google/uuid, github.com/spf13/pflag, golang.org/x/text; host binary ${hostBinarySize()}.`,
+);
+md.push(`- Targets: ${releaseTargets.join(", ")} (single target: ${host}).`);
+md.push(
+  `- Runs per contender: cold ${coldRuns}, warm scenarios ${runs}, scaling ${scalingRuns}; contenders alternate run by run.`,
+);
+md.push(
+  `- Every timed run: GOPROXY=off, GOFLAGS unset, GOENV=off, GOTOOLCHAIN=local; its own GOCACHE and goship cache directory; outputs verified (archive count, sizes, checksum files) before a time counts.`,
+);
+md.push(`- Memory: ${memoryMethod()}.`, "");
+md.push("## Results", "");
+const consoleOut = [];
+for (const s of ["cold", "warm", "change", "single"]) {
+  const m = byContender(s);
+  if (!m.size) continue;
+  md.push(`### ${scenarioTitles[s]}`, "", scenarioTable(m, labels), "");
+  const limit = rawLimit(m);
+  if (limit) md.push(`Raw limit: ${labels.get(limit.id)}, median ${fmtS(limit.median)} s.`, "");
+  consoleOut.push(consoleTable(scenarioTitles[s], m, labels));
+}
+
+const goshipRows = ["cold", "warm", "change", "single"]
+  .map((s) => [s, byContender(s).get("goship")])
+  .filter(([, g]) => g?.ok);
+if (goshipRows.length) {
+  md.push(
+    "### goship peak memory",
+    "",
+    "| scenario | goship (node) process | whole process tree | largest single process |",
+    "|---|---:|---:|---:|",
+  );
+  for (const [s, g] of goshipRows)
+    md.push(`| ${s} | ${fmtMB(g.nodePeakKB)} | ${fmtMB(g.treePeakKB)} | ${fmtMB(g.maxRssKB)} |`);
+  md.push("");
+}
+
+const outputs = records.filter((r) => r.output);
+if (outputs.length) {
+  md.push(
+    "### Same work",
+    "",
+    `SHA-256 of each contender's host binary and the total size of its archives, from the first cold and warm runs. goship, GoReleaser and the raw limit run the same \`go build\` argv and must agree; the seed loop uses the guide's shorter ldflags, so its binary differs by design.`,
+    "",
+  );
+  md.push("| scenario | contender | binary sha256 | archive bytes |", "|---|---|---|---:|");
+  for (const r of outputs)
+    md.push(
+      `| ${r.scenario} | ${labels.get(r.contender)} | \`${r.output.binarySha256?.slice(0, 16) ?? "missing"}…\` | ${r.output.archiveBytes.toLocaleString("en-US")} |`,
+    );
+  const same = new Set(
+    outputs
+      .filter((r) => !contenders.find((c) => c.id === r.contender)?.differentFlags)
+      .map((r) => r.output.binarySha256),
+  );
+  md.push(
+    "",
+    same.size === 1
+      ? "All contenders that share goship's flags produced identical binaries."
+      : "**The binaries differ between contenders that should agree: the comparison is not like for like.**",
+    "",
+  );
+}
+
+const scalingTable = (title, keys, keyLabel) => {
+  const present = keys.filter((k) => byContender(k).size);
+  if (!present.length) return;
+  const ids = scalingSet().map((c) => c.id);
+  md.push(
+    `### ${title}`,
+    "",
+    `| ${keyLabel} | ${ids.map((id) => `${labels.get(id)} s`).join(" | ")} | goship × raw |`,
+    `|---|${ids.map(() => "---:").join("|")}|---:|`,
+  );
+  for (const k of present) {
+    const m = byContender(k);
+    const cells = ids.map((id) => fmtS(m.get(id)?.median));
+    md.push(
+      `| ${k.replace(/^\w+-/, "")} | ${cells.join(" | ")} | ${fmtX(m.get("goship")?.median, rawLimit(m)?.median)} |`,
+    );
+  }
+  md.push("");
+  consoleOut.push(
+    `${title}\n${present.map((k) => `  ${k}: ${ids.map((id) => `${id} ${fmtS(byContender(k).get(id)?.median)} s`).join(", ")}`).join("\n")}`,
+  );
+};
+if (records.some((r) => r.scenario.startsWith("targets-") || r.scenario.startsWith("size-")))
+  md.push("## Scaling", "");
+scalingTable(
+  "Wall time vs number of targets (warm cache, one-file change)",
+  targetCounts.map((n) => `targets-${n}`),
+  "targets",
+);
+scalingTable(
+  `Wall time vs binary size (6 targets, warm cache, one-file change; small = ${opt.files} files, large = ${opt["large-files"]} files)`,
+  ["size-small", "size-large"],
+  "subject",
+);
+
+const cold = byContender("cold");
+const warm = byContender("warm");
+md.push("## Goals", "");
+md.push(goal("cold: goship / GoReleaser", ratio(cold.get("goship"), cold.get("goreleaser")), 0.8));
+md.push(goal("cold: goship / raw limit", ratio(cold.get("goship"), rawLimit(cold)), 1.05));
+md.push(
+  goal("warm, no change: goship / GoReleaser", ratio(warm.get("goship"), warm.get("goreleaser")), 0.15),
+);
+md.push("");
+
+md.push("## Notes", "");
+for (const [id, why] of missing) md.push(`- **${labels.get(id) ?? id} did not run**: ${why}`);
+for (const r of records.filter((x) => !x.ok))
+  md.push(
+    `- Failed run: ${r.scenario} #${r.run} ${labels.get(r.contender)}: ${r.problem.replace(/\n/g, " ")}`,
+  );
+const loads = records.map((r) => r.load);
+if (loads.length)
+  md.push(
+    `- 1-minute load average before each run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${os.availableParallelism()} CPUs; a load well above 0 before a run means something else was using the machine.`,
+  );
+md.push(`- Phases: ${phases.map((p) => `${p.name} ${(p.seconds / 60).toFixed(1)} min`).join("; ")}.`);
+md.push("- Ratios are of medians. The raw limit is the fastest raw schedule's median in that scenario.");
+md.push(
+  "- GoReleaser writes one checksums.txt (OSS cannot also write per-archive .sha256 files); the other contenders write both, except the seed loop (.sha256 only).",
+);
+md.push("");
+
+writeFileSync(opt.out, md.join("\n"));
+console.log(`\n${consoleOut.join("\n\n")}\n`);
+console.log(md.slice(md.indexOf("## Goals") + 2, md.indexOf("## Notes") - 1).join("\n"));
+log(`\nwrote ${path.relative(process.cwd(), opt.out)} (${totalMinutes.toFixed(1)} min)`);
+if (!opt["keep-caches"]) rmSync(cachesDir, { recursive: true, force: true });
+if (missing.has("goship")) process.exitCode = 2;
+
+// ---- helpers ----------------------------------------------------------------------------------
+
+function ratio(a, b) {
+  return a?.median !== undefined && b?.median ? a.median / b.median : undefined;
+}
+
+function pick(r) {
+  return { cpuS: r.cpuS, maxRssKB: r.maxRssKB, treePeakKB: r.treePeakKB, nodePeakKB: r.nodePeakKB };
+}
+
+function tail(text, lines = 6) {
+  return text.trim().split("\n").slice(-lines).join("\n");
+}
+
+function hostBinarySize() {
+  const r = records.find((x) => x.output?.binaryBytes && x.output.target === host);
+  return r ? `${(r.output.binaryBytes / 1e6).toFixed(1)} MB stripped (-s -w)` : "size unknown";
+}
+
+function describeMachine() {
+  const v = (cmd, args) => {
+    try {
+      return runSync(cmd, args, { env: baseEnv() }).trim();
+    } catch {
+      return "unknown";
+    }
+  };
+  const osName = existsSync("/etc/os-release")
+    ? /PRETTY_NAME="?([^"\n]+)/.exec(readFileSync("/etc/os-release", "utf8"))?.[1]
+    : undefined;
+  return {
+    CPUs: `${os.availableParallelism()} × ${os.cpus()[0]?.model ?? "unknown"}`,
+    Memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    OS: `${osName ?? os.type()} (${os.platform()} ${os.release()}, ${os.arch()})`,
+    Go: v("go", ["version"]).split("\n")[0],
+    Node: process.version,
+    goship: existsSync(goshipMain)
+      ? v(process.execPath, [goshipMain, "--version"]).split("\n")[0]
+      : "not built",
+    GoReleaser: installedVersion() ?? "not installed",
+    "tar / gzip / zip": `${v("tar", ["--version"]).split("\n")[0]}; ${v("gzip", ["--version"]).split("\n")[0]}; ${/Zip [\d.]+/.exec(v("zip", ["-h"]))?.[0] ?? "zip"}`,
+  };
+}
