@@ -1,0 +1,73 @@
+// Template errors that point at the exact place in the template text, with a hint when a name is close.
+import { ReleaseError } from "../errors.js";
+
+/** Where a template comes from: its name (a config path) and its text, for positions in messages. */
+export interface TemplateSource {
+  readonly name: string;
+  readonly text: string;
+}
+
+/**
+ * A template that cannot be parsed or rendered. The message reads
+ * `archives[0].name_template:1:17: unknown field .Foo; did you mean .Os?`; columns count from 1,
+ * as editors do (Go's own messages count from 0).
+ */
+export class TemplateError extends ReleaseError {
+  /** The caller-provided template name, such as `archives[0].name_template`. */
+  readonly template: string;
+  readonly line: number;
+  readonly column: number;
+  /** What is wrong, without the location prefix. */
+  readonly reason: string;
+
+  constructor(source: TemplateSource, offset: number, reason: string) {
+    const { line, column } = locate(source.text, offset);
+    super(`${source.name}:${line}:${column}: ${reason}`, { details: { template: source.text } });
+    this.template = source.name;
+    this.line = line;
+    this.column = column;
+    this.reason = reason;
+  }
+}
+
+export function fail(source: TemplateSource, offset: number, reason: string): never {
+  throw new TemplateError(source, offset, reason);
+}
+
+export function locate(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, Math.max(0, offset));
+  const lastNewline = before.lastIndexOf("\n");
+  return { line: before.split("\n").length, column: before.length - lastNewline };
+}
+
+/** The candidate closest to `name`, if it is close enough to be a likely typo. */
+export function suggest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Number.POSITIVE_INFINITY;
+  for (const candidate of candidates) {
+    // A difference of case only is the most common mistake (.version for .Version).
+    const distance =
+      candidate.toLowerCase() === name.toLowerCase()
+        ? 0
+        : editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  const allowed = Math.max(1, Math.floor(name.length / 3));
+  return bestDistance <= allowed ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
