@@ -27,6 +27,7 @@ describe("release flags", () => {
       snapshot: true,
       parallelism: 3,
       noCache: true,
+      skipVerify: false,
       json: true,
       help: false,
     });

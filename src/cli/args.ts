@@ -11,6 +11,7 @@ export const releaseFlags = {
   snapshot: { type: "boolean" },
   parallelism: { type: "string" },
   "no-cache": { type: "boolean" },
+  "skip-verify": { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -24,6 +25,7 @@ export interface ReleaseFlags {
   snapshot: boolean;
   parallelism?: number;
   noCache: boolean;
+  skipVerify: boolean;
   json: boolean;
   help: boolean;
 }
@@ -40,6 +42,7 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
     parallelism:
       values.parallelism === undefined ? undefined : parsePositiveInt(values.parallelism, "--parallelism"),
     noCache: values["no-cache"] ?? false,
+    skipVerify: values["skip-verify"] ?? false,
     json: values.json ?? false,
     help: values.help ?? false,
   };
@@ -73,9 +76,9 @@ export function splitList(value: string, flag: string): string[] {
   return items;
 }
 
-export function parsePositiveInt(value: string, flag: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 1024) {
-    throw new UsageError(`${flag} must be a whole number from 1 to 1024, not "${value}"`);
+export function parsePositiveInt(value: string, flag: string, max = 1024): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > max) {
+    throw new UsageError(`${flag} must be a whole number from 1 to ${max}, not "${value}"`);
   }
   return Number(value);
 }

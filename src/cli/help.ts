@@ -4,6 +4,8 @@ export const helpText = `goship — zero-config, reproducible, verified releases
 Usage:
   goship release [flags]     build every target, archive, checksum and write metadata into dist
   goship build [flags]       build the binaries of every target into dist/bin
+  goship verify [dist]       prove a release from its own bytes (goship verify --help)
+  goship inspect <path>...   what Go binaries, archives and directories contain (goship inspect --help)
   goship --version           print goship's version
   goship --help              print this help
 
@@ -16,6 +18,7 @@ Flags of build and release:
   --single-target            build only the host's os/arch
   --snapshot                 allow a dirty, untagged or non-git tree (a test release)
   --parallelism <n>          targets built at once (default: the number of CPUs)
+  --skip-verify              do not verify the release's own bytes before publishing it
   --no-cache                 always link, never reuse a binary from goship's output cache
   --json                     print a machine-readable summary on stdout (logs stay on stderr)
 

@@ -29,6 +29,8 @@ export interface ReleaseOptions {
   parallelism?: number;
   /** Reuse binaries whose build inputs are unchanged (default true); never changes output bytes. */
   cache?: boolean;
+  /** Skip the verification of the release's own bytes at the end of `release`. */
+  skipVerify?: boolean;
   /** The environment builds start from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
@@ -46,6 +48,7 @@ export interface ResolvedOptions {
   readonly snapshot: boolean;
   readonly parallelism: number;
   readonly cache: boolean;
+  readonly skipVerify: boolean;
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
   readonly childMaxProcs: number | undefined;
 }
@@ -104,6 +107,7 @@ export function createContext(command: ReleaseContext["command"], options: Relea
       snapshot: options.snapshot ?? false,
       parallelism: options.parallelism ?? os.availableParallelism(),
       cache: options.cache ?? true,
+      skipVerify: options.skipVerify ?? false,
       childMaxProcs: undefined,
     },
     env: options.env ?? process.env,

@@ -5,6 +5,7 @@ import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
 import { prepareDistStep, publishStep } from "../dist/step.js";
 import { metadataStep } from "../metadata/step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
+import { verifyStep } from "../verify/step.js";
 import type { Step } from "./step.js";
 import { forEachTarget } from "./targets.js";
 
@@ -30,5 +31,6 @@ export const releasePipeline: readonly Step[] = [
   forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
   checksumsStep, // checksums.txt over every archive, sorted by name
   metadataStep, // metadata.json
+  verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)
   publishStep, // rename staged files into dist, then artifacts.json: nothing looks complete before
 ];

@@ -31,6 +31,7 @@ export async function runReleaseCommand(
     snapshot: flags.snapshot,
     parallelism: flags.parallelism,
     cache: !flags.noCache,
+    skipVerify: flags.skipVerify,
     logger,
     progress,
     signal,

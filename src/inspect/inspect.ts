@@ -1,0 +1,120 @@
+// `inspect()`: every Go binary in the given files, directories and archives (read in memory, never
+// extracted), with the `-X` stamps that can be confirmed from the bytes.
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { isArchiveName, readArchive } from "../archive/read/index.js";
+import { parseReleaseMetadata } from "../metadata/metadata.js";
+import { confirmStamps, type StampResult } from "../verify/stamps.js";
+import { isBinaryReadError } from "./errors.js";
+import { walkGoVersionCandidates } from "./go-version.js";
+import { type BinaryInfo, readBinary } from "./read-binary.js";
+
+export interface InspectedBinary {
+  /** The file as given (or found in a directory). */
+  readonly file: string;
+  /** The entry inside an archive, when the binary came from one. */
+  readonly entry?: string;
+  readonly info: BinaryInfo;
+  readonly stamps: readonly StampResult[];
+}
+
+export interface InspectResult {
+  readonly binaries: readonly InspectedBinary[];
+  /** Arguments that could not be read, with the one-line reason. */
+  readonly problems: ReadonlyArray<{ readonly file: string; readonly reason: string }>;
+}
+
+export async function inspect(paths: readonly string[]): Promise<InspectResult> {
+  const binaries: InspectedBinary[] = [];
+  const problems: Array<{ file: string; reason: string }> = [];
+  for (const arg of paths) {
+    let isDir: boolean;
+    try {
+      isDir = (await stat(arg)).isDirectory();
+    } catch {
+      problems.push({ file: arg, reason: "no such file or directory" });
+      continue;
+    }
+    const files: string[] = [];
+    if (isDir) for await (const file of walkFiles(arg)) files.push(file);
+    else files.push(arg);
+    for (const file of files) {
+      try {
+        binaries.push(...(await inspectFile(file)));
+      } catch (error) {
+        // Inside a directory, files that are not Go binaries are skipped, as `go version` does.
+        if (!isDir) problems.push({ file, reason: (error as Error).message });
+        else if (!isBinaryReadError(error) && isArchiveName(file))
+          problems.push({ file, reason: (error as Error).message });
+      }
+    }
+  }
+  return { binaries, problems };
+}
+
+async function* walkFiles(dir: string): AsyncGenerator<string> {
+  yield* walkGoVersionCandidates(dir);
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && isArchiveName(entry.name)) yield path.join(entry.parentPath, entry.name);
+  }
+}
+
+async function inspectFile(file: string): Promise<InspectedBinary[]> {
+  const expected = await nearbyStamps(file);
+  if (isArchiveName(file)) {
+    const listing = await readArchive(await readFile(file));
+    const found: InspectedBinary[] = [];
+    for (const entry of listing.entries.filter((e) => e.type === "file")) {
+      try {
+        const info = await readBinary(entry.data);
+        found.push({ file, entry: entry.name, info, stamps: stampsOf(info, entry.data, expected) });
+      } catch (error) {
+        if (!isBinaryReadError(error)) throw error;
+      }
+    }
+    return found;
+  }
+  const info = await readBinary(file);
+  const bytes = await readFile(file);
+  return [{ file, info, stamps: stampsOf(info, bytes, expected) }];
+}
+
+/** The `-X` stamps to look for: from -ldflags in build info, else from a release's metadata.json. */
+function stampsOf(info: BinaryInfo, bytes: Uint8Array, fromMetadata: StampList): StampResult[] {
+  const ldflags = info.buildInfo.settings.find((s) => s.key === "-ldflags")?.value;
+  const stamps = ldflags ? parseXFlags(ldflags) : fromMetadata;
+  return confirmStamps(bytes, info.buildInfo, stamps);
+}
+
+type StampList = ReadonlyArray<{ symbol: string; value: string }>;
+
+/** `-X a.b=c` and `-X=a.b=c` pairs from an -ldflags string (quoted values included). */
+export function parseXFlags(ldflags: string): StampList {
+  const words = [...ldflags.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+  const stamps: Array<{ symbol: string; value: string }> = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const spec =
+      word === "-X" || word === "--X"
+        ? words[++i]
+        : /^--?X=/.test(word)
+          ? word.replace(/^--?X=/, "")
+          : undefined;
+    const eq = spec?.indexOf("=") ?? -1;
+    if (spec && eq > 0) stamps.push({ symbol: spec.slice(0, eq), value: spec.slice(eq + 1) });
+  }
+  return stamps;
+}
+
+/** metadata.json beside the file, or one or two folders up (dist/bin/<binary>). */
+async function nearbyStamps(file: string): Promise<StampList> {
+  let dir = path.dirname(path.resolve(file));
+  for (let up = 0; up < 3; up++, dir = path.dirname(dir)) {
+    try {
+      return parseReleaseMetadata(await readFile(path.join(dir, "metadata.json"), "utf8")).stamps;
+    } catch {
+      // not a goship dist here
+    }
+  }
+  return [];
+}

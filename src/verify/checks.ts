@@ -1,0 +1,134 @@
+// The checks every release binary must pass, decided from its own bytes.
+import { effectiveLevel, levelVariable, type Target } from "../go/targets.js";
+import type { BinaryInfo } from "../inspect/index.js";
+import { confirmStamps } from "./stamps.js";
+
+export type CheckStatus = "pass" | "fail" | "skip";
+
+export interface CheckResult {
+  readonly check: string;
+  readonly status: CheckStatus;
+  readonly detail: string;
+}
+
+export interface BinaryExpectation {
+  readonly target: Target;
+  readonly cgo: boolean;
+  readonly snapshot: boolean;
+  readonly goVersion: string;
+  readonly stamps: ReadonlyArray<{ readonly symbol: string; readonly value: string }>;
+}
+
+const pass = (check: string, detail = ""): CheckResult => ({ check, status: "pass", detail });
+const fail = (check: string, detail: string): CheckResult => ({ check, status: "fail", detail });
+const skip = (check: string, detail: string): CheckResult => ({ check, status: "skip", detail });
+const verdict = (check: string, ok: boolean, detail: string) =>
+  ok ? pass(check, detail) : fail(check, detail);
+
+export function checkBinary(info: BinaryInfo, bytes: Uint8Array, expect: BinaryExpectation): CheckResult[] {
+  const setting = (key: string) => info.buildInfo.settings.find((s) => s.key === key)?.value;
+  const stamps = confirmStamps(bytes, info.buildInfo, expect.stamps);
+  const missing = stamps.filter((s) => !s.found);
+  return [
+    checkTarget(info, expect.target, setting),
+    checkLinkage(info, expect),
+    verdict(
+      "stripped",
+      info.debug.stripped,
+      info.debug.stripped ? "" : `${info.debug.symbolCount} symbols, DWARF ${info.debug.dwarf}`,
+    ),
+    verdict("no build ID", info.buildId === "", info.buildId ? `build ID ${info.buildId}` : ""),
+    verdict("trimpath", setting("-trimpath") === "true", `-trimpath=${setting("-trimpath") ?? "unset"}`),
+    expect.cgo
+      ? skip("cgo off", "cgo is configured")
+      : verdict(
+          "cgo off",
+          setting("CGO_ENABLED") === "0",
+          `CGO_ENABLED=${setting("CGO_ENABLED") ?? "unset"}`,
+        ),
+    expect.snapshot
+      ? skip("vcs clean", "snapshot release")
+      : verdict(
+          "vcs clean",
+          setting("vcs.modified") !== "true",
+          `vcs.modified=${setting("vcs.modified") ?? "unset"}`,
+        ),
+    verdict(
+      "stamps",
+      missing.length === 0,
+      missing.length === 0
+        ? `${stamps.length} found`
+        : `not found: ${missing.map((s) => `${s.symbol}=${s.value}`).join(", ")}`,
+    ),
+    verdict(
+      "go version",
+      info.buildInfo.goVersion === expect.goVersion,
+      `${info.buildInfo.goVersion} (release: ${expect.goVersion})`,
+    ),
+    verdict("no local paths", info.leakedPaths.length === 0, info.leakedPaths.slice(0, 3).join(", ")),
+  ];
+}
+
+function checkTarget(
+  info: BinaryInfo,
+  target: Target,
+  setting: (key: string) => string | undefined,
+): CheckResult {
+  const problems: string[] = [];
+  if (setting("GOOS") !== target.goos) problems.push(`GOOS=${setting("GOOS")}`);
+  if (setting("GOARCH") !== target.goarch) problems.push(`GOARCH=${setting("GOARCH")}`);
+  if (info.header.goarch !== undefined && info.header.goarch !== target.goarch)
+    problems.push(`header says ${info.header.goarch}`);
+  const variable = levelVariable(target.goarch);
+  const level = effectiveLevel(target);
+  // Build info records the level without float-ABI suffixes for some variables; compare the prefix.
+  if (variable && level && !(setting(variable) ?? "").startsWith(level.split(",")[0]!)) {
+    problems.push(`${variable}=${setting(variable) ?? "unset"}, want ${level}`);
+  }
+  const want = [target.goos, target.goarch, level].filter(Boolean).join("/");
+  return verdict(
+    "target",
+    problems.length === 0,
+    problems.length === 0 ? want : `${problems.join(", ")}; want ${want}`,
+  );
+}
+
+const allowedDlls = new Set(["kernel32.dll"]);
+// What Go's own standard library links on darwin with CGO_ENABLED=0: libSystem always, libresolv
+// for net's DNS lookups, Security and CoreFoundation for crypto/x509's system roots. Anything else
+// (a Homebrew library, an @rpath) means the binary will not run on a stock Mac.
+const allowedDylibs = new Set([
+  "/usr/lib/libSystem.B.dylib",
+  "/usr/lib/libresolv.9.dylib",
+  "/System/Library/Frameworks/CoreFoundation.framework/Versions/A/CoreFoundation",
+  "/System/Library/Frameworks/Security.framework/Versions/A/Security",
+]);
+
+function checkLinkage(info: BinaryInfo, expect: BinaryExpectation): CheckResult {
+  if (expect.cgo) return skip("static", "cgo is configured");
+  const linkage = info.linkage;
+  switch (linkage.format) {
+    case "elf":
+      return verdict(
+        "static",
+        linkage.static,
+        linkage.fileVerdict + (linkage.needed.length ? `: ${linkage.needed.join(", ")}` : ""),
+      );
+    case "pe": {
+      const extra = linkage.dlls.filter((dll) => !allowedDlls.has(dll.toLowerCase()));
+      return verdict(
+        "static",
+        extra.length === 0,
+        extra.length ? `imports ${extra.join(", ")}` : "kernel32.dll only",
+      );
+    }
+    case "macho": {
+      const extra = linkage.dylibs.map((d) => d.name).filter((name) => !allowedDylibs.has(name));
+      return verdict(
+        "static",
+        extra.length === 0,
+        extra.length ? `links ${extra.join(", ")}` : "libSystem only",
+      );
+    }
+  }
+}
