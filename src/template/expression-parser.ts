@@ -120,7 +120,7 @@ export class ExpressionParser {
       if (token.type === end) break;
       if (!OPERAND_START.has(token.type)) this.unexpected(token, context);
       this.i--;
-      cmds.push(this.command(context));
+      cmds.push(this.command());
       // Like Go, accept a "|" after the last command ({{ .Os | }}).
       if (this.peek().type === "pipe") this.i++;
     }
@@ -137,7 +137,7 @@ export class ExpressionParser {
     return { type: "pipe", pos, isAssign, decl, cmds };
   }
 
-  private command(context: string): CommandNode {
+  private command(): CommandNode {
     const pos = this.peekNonSpace().pos;
     const args: ArgNode[] = [];
     for (;;) {
@@ -150,7 +150,7 @@ export class ExpressionParser {
         continue;
       }
       if (token.type === "rightDelim" || token.type === "rightParen" || token.type === "pipe") break;
-      this.unexpected(token, operand ? "operand" : context);
+      this.unexpected(token, "operand");
     }
     if (args.length === 0) this.fail(pos, "empty command");
     return { type: "command", pos, args };

@@ -5,6 +5,7 @@ import { crc32 } from "node:zlib";
 import { type CallContext, fn, type TemplateFunction } from "./function-types.js";
 import { basePath, dirPath, pathEscape, title, toLower, toUpper, trimSpace } from "./go-strings.js";
 import { formatGoTime } from "./go-time.js";
+import { compilePosix } from "./posix-regexp.js";
 import { incrementVersion } from "./semver.js";
 import type { StringMap } from "./values.js";
 
@@ -97,11 +98,9 @@ function replaceAll(s: string, old: string, replacement: string): string {
   return s.split(old).join(replacement);
 }
 
-/** Keeps (or drops) the lines matching a regular expression, like grep -E (or grep -vE). */
+/** Keeps (or drops) the lines matching a POSIX regular expression, like grep -E (or grep -vE). */
 function filterLines(text: string, pattern: string, keep: boolean): string {
-  // Go accepts leading inline flags such as (?i); JavaScript wants them as RegExp flags.
-  const flags = /^\(\?([ims]+)\)/.exec(pattern);
-  const regexp = new RegExp(flags ? pattern.slice(flags[0].length) : pattern, flags?.[1] ?? "");
+  const regexp = compilePosix(pattern);
   return text
     .split("\n")
     .filter((line) => regexp.test(line) === keep)
