@@ -31,6 +31,10 @@ export interface ReleaseOptions {
   cache?: boolean;
   /** Skip the verification of the release's own bytes at the end of `release`. */
   skipVerify?: boolean;
+  /** Before publishing, rebuild from a fresh clone in another environment and compare every artifact. */
+  verifyReproducible?: boolean;
+  /** With `verifyReproducible`: run diffoscope, when installed, on each pair of files that differ. */
+  diffoscope?: boolean;
   /** The environment builds start from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
@@ -49,6 +53,8 @@ export interface ResolvedOptions {
   readonly parallelism: number;
   readonly cache: boolean;
   readonly skipVerify: boolean;
+  readonly verifyReproducible: boolean;
+  readonly diffoscope: boolean;
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
   readonly childMaxProcs: number | undefined;
 }
@@ -108,6 +114,8 @@ export function createContext(command: ReleaseContext["command"], options: Relea
       parallelism: options.parallelism ?? os.availableParallelism(),
       cache: options.cache ?? true,
       skipVerify: options.skipVerify ?? false,
+      verifyReproducible: options.verifyReproducible ?? false,
+      diffoscope: options.diffoscope ?? false,
       childMaxProcs: undefined,
     },
     env: options.env ?? process.env,
