@@ -21,9 +21,19 @@ const INIT_ARCHIVE = [
   "{{- if .Arm }}v{{ .Arm }}{{ end }}",
 ].join(" ");
 
-const PROJECT = { ProjectName: "goship", Version: "1.2.3", Binary: "goship", ShortCommit: "abc1234", Commit: "abc1234def" };
+const PROJECT = {
+  ProjectName: "goship",
+  Version: "1.2.3",
+  Binary: "goship",
+  ShortCommit: "abc1234",
+  Commit: "abc1234def",
+};
 
-function target(os: string, arch: string, levels: Partial<Record<"Arm" | "Mips" | "Amd64", string>> = {}): TemplateData {
+function target(
+  os: string,
+  arch: string,
+  levels: Partial<Record<"Arm" | "Mips" | "Amd64", string>> = {},
+): TemplateData {
   return { ...PROJECT, Os: os, Arch: arch, Arm: "", Mips: "", Amd64: "", ...levels };
 }
 
@@ -55,7 +65,9 @@ describe("GoReleaser's default templates", () => {
     expect(render(DEFAULT_BINARY_ARCHIVE, target("linux", "arm64"))).toBe("goship_1.2.3_linux_arm64");
     expect(render(DEFAULT_CHECKSUM, PROJECT)).toBe("goship_1.2.3_checksums.txt");
     expect(render(DEFAULT_SNAPSHOT, PROJECT)).toBe("1.2.3-SNAPSHOT-abc1234");
-    const ldflags = renderTemplate(DEFAULT_LDFLAGS, PROJECT, { now: () => new Date(Date.UTC(2026, 0, 2, 3, 4, 5)) });
+    const ldflags = renderTemplate(DEFAULT_LDFLAGS, PROJECT, {
+      now: () => new Date(Date.UTC(2026, 0, 2, 3, 4, 5)),
+    });
     expect(ldflags).toBe(
       "-s -w -X main.version=1.2.3 -X main.commit=abc1234def -X main.date=2026-01-02T03:04:05Z -X main.builtBy=goreleaser",
     );
@@ -81,9 +93,9 @@ describe(".Env", () => {
   });
 
   it("ignores unset entries of a process-style environment", () => {
-    expect(renderTemplate('{{ isEnvSet "A" }} {{ envOrDefault "A" "none" }}', {}, { env: { A: undefined } })).toBe(
-      "false none",
-    );
+    expect(
+      renderTemplate('{{ isEnvSet "A" }} {{ envOrDefault "A" "none" }}', {}, { env: { A: undefined } }),
+    ).toBe("false none");
   });
 });
 
@@ -97,13 +109,15 @@ describe("wall-clock warnings", () => {
   it("reports each wall-clock value a render uses, once", () => {
     expect(warnings("{{ .Date }} {{ .Date }} {{ .Timestamp }}")).toEqual([".Date", ".Timestamp"]);
     expect(warnings('{{ .Now.Format "2006" }} {{ time "2006" }} {{ time "01" }}')).toEqual([".Now", "time"]);
-    expect(warnings('{{ with $.Date }}{{ . }}{{ end }}{{ if false }}{{ time "2006" }}{{ end }}')).toEqual([".Date"]);
+    expect(warnings('{{ with $.Date }}{{ . }}{{ end }}{{ if false }}{{ time "2006" }}{{ end }}')).toEqual([
+      ".Date",
+    ]);
   });
 
   it("says nothing for templates that only use the commit's time", () => {
-    expect(warnings("{{ .CommitDate }} {{ .Version }}", { ...PROJECT, CommitDate: "2026-01-01T00:00:00Z" })).toEqual(
-      [],
-    );
+    expect(
+      warnings("{{ .CommitDate }} {{ .Version }}", { ...PROJECT, CommitDate: "2026-01-01T00:00:00Z" }),
+    ).toEqual([]);
   });
 });
 
@@ -134,12 +148,9 @@ describe("referencedFields", () => {
       "F",
     ]);
     expect(fields("{{ with .A }}{{ .NotTop }}{{ $.B }}{{ else }}{{ .C }}{{ end }}")).toEqual(["A", "B", "C"]);
-    expect(fields("{{ range .List }}{{ .Item }}{{ else }}{{ .Empty }}{{ end }}{{ if .X }}{{ .Y }}{{ end }}")).toEqual([
-      "Empty",
-      "List",
-      "X",
-      "Y",
-    ]);
+    expect(
+      fields("{{ range .List }}{{ .Item }}{{ else }}{{ .Empty }}{{ end }}{{ if .X }}{{ .Y }}{{ end }}"),
+    ).toEqual(["Empty", "List", "X", "Y"]);
   });
 
   it("finds nothing in plain text", () => {
