@@ -22,12 +22,15 @@ export interface GoModule {
   /** `vendor` when vendor/modules.txt exists: an explicit -mod=readonly would turn vendoring off. */
   readonly modMode: ModMode;
   readonly mains: readonly MainPackage[];
+  /** Every package of the module by import path: where it is and its Go files for the host. */
+  readonly packages: ReadonlyMap<string, { readonly dir: string; readonly goFiles: readonly string[] }>;
 }
 
 interface ListedPackage {
   ImportPath: string;
   Name: string;
   Dir: string;
+  GoFiles?: string[];
 }
 
 /** `moduleDir` is the directory of go.mod; `envFor` gives the go environment for its -mod mode. */
@@ -46,14 +49,16 @@ export async function loadModule(
   };
   const packagesOut = await listGo(
     exec,
-    ["list", "-json=ImportPath,Name,Dir", "./..."],
+    ["list", "-json=ImportPath,Name,Dir,GoFiles", "./..."],
     mod.Dir,
     env,
     signal,
   );
-  const mains = mainPackages(mod.Path, mod.Dir, parseJsonStream<ListedPackage>(packagesOut));
+  const listed = parseJsonStream<ListedPackage>(packagesOut);
+  const mains = mainPackages(mod.Path, mod.Dir, listed);
   if (mains.length === 0) throw new NoMainPackageError(mod.Path);
-  return { path: mod.Path, dir: mod.Dir, goLine: mod.GoVersion ?? "", modMode, mains };
+  const packages = new Map(listed.map((p) => [p.ImportPath, { dir: p.Dir, goFiles: p.GoFiles ?? [] }]));
+  return { path: mod.Path, dir: mod.Dir, goLine: mod.GoVersion ?? "", modMode, mains, packages };
 }
 
 export function modModeOf(moduleDir: string): ModMode {

@@ -1,5 +1,6 @@
 // The ordered steps of each command. Read top to bottom, this is what a release does.
 import { archiveStep } from "../archive/step.js";
+import { checkStampsStep } from "../build/stamps-step.js";
 import { buildBinariesStep } from "../build/step.js";
 import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
 import { prepareDistStep, publishStep } from "../dist/step.js";
@@ -15,6 +16,7 @@ const resolveSteps: readonly Step[] = [
   moduleStep, // module path, main packages, -mod=readonly or vendor
   gitStep, // version, commit, commit time; refuse dirty, untagged or non-git trees unless --snapshot
   targetsStep, // validate os/arch/level against the toolchain before spending time building
+  checkStampsStep, // warn when an -X stamp has no string variable to land in (the linker won't say)
   prepareDistStep, // refuse a non-empty dist without --clean; stage everything inside it
 ];
 

@@ -15,12 +15,16 @@ export function confirmStamps(
   stamps: ReadonlyArray<{ readonly symbol: string; readonly value: string }>,
 ): StampResult[] {
   const file = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const modinfo = `${buildInfo.goVersion}\n${formatModinfo(buildInfo)}`;
+  // The linker keeps the module info twice (the build-info blob and runtime.modinfo): count the
+  // copies, so that a value repeated there (vcs.revision, the module version) is not taken for a stamp.
+  const modinfo = Buffer.from(formatModinfo({ ...buildInfo, goVersion: "" }), "utf8");
+  const copies = Math.max(1, countOccurrences(file, modinfo));
+  const versionCopies = countOccurrences(file, Buffer.from(buildInfo.goVersion, "utf8"));
   return stamps.map(({ symbol, value }) => {
     if (value === "") return { symbol, value, found: true };
-    const inFile = countOccurrences(file, Buffer.from(value, "utf8"));
-    const inBuildInfo = countOccurrences(Buffer.from(modinfo, "utf8"), Buffer.from(value, "utf8"));
-    return { symbol, value, found: inFile > inBuildInfo };
+    const needle = Buffer.from(value, "utf8");
+    const expected = countOccurrences(modinfo, needle) * copies + (value === buildInfo.goVersion ? versionCopies : 0);
+    return { symbol, value, found: countOccurrences(file, needle) > expected };
   });
 }
 

@@ -16,11 +16,14 @@ export function formatVerifyTable(report: VerifyReport): string[] {
   return [head, ...rows];
 }
 
-/** `artifact: check — detail` for every failed check. */
-export function listFailures(report: VerifyReport): string[] {
+/** `artifact: check — detail` for every failed check (of the checks `include` accepts). */
+export function listFailures(
+  report: VerifyReport,
+  include: (check: string) => boolean = () => true,
+): string[] {
   return report.artifacts.flatMap((a) =>
     a.checks
-      .filter((c) => c.status === "fail")
+      .filter((c) => c.status === "fail" && include(c.check))
       .map((c) => `${a.name}: ${c.check}${c.detail ? ` — ${c.detail}` : ""}`),
   );
 }
