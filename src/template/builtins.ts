@@ -157,9 +157,10 @@ function lessThan(a: unknown, b: unknown): boolean {
   }
 }
 
-/** html, js and urlquery take one string as it is, or print several values with fmt.Sprint. */
+/** html, js and urlquery take one string as it is, or print the values with fmt.Sprint (nil as "<no value>"). */
 function textOf(args: readonly unknown[]): string {
-  return args.length === 1 && typeof args[0] === "string" ? args[0] : sprint(args);
+  if (args.length === 1 && typeof args[0] === "string") return args[0];
+  return sprint(args.map((arg) => (kindOf(arg) === "invalid" ? "<no value>" : arg)));
 }
 
 function escapeHtml(s: string): string {

@@ -3,10 +3,15 @@
 import { type ArgNode, describeArg, type FieldPath, type PipeNode } from "./ast.js";
 import { fail, suggest, TemplateError, type TemplateSource } from "./errors.js";
 import type { CallContext, ParamType, TemplateFunction } from "./function-types.js";
-import { isTrue, kindOf, methodOf, typeName } from "./values.js";
+import { isStringList, isStringMap, isTrue, kindOf, methodOf, typeName } from "./values.js";
 
 /** The absence of a piped-in value, as opposed to a piped-in nil. */
 const MISSING = Symbol("missing");
+const ACCEPTS: Record<Exclude<ParamType, "any">, (value: unknown) => boolean> = {
+  string: (value) => typeof value === "string",
+  stringList: isStringList,
+  stringMap: isStringMap,
+};
 const GO_TYPES: Record<ParamType, string> = {
   any: "interface {}",
   string: "string",
@@ -225,7 +230,7 @@ export class ExpressionEvaluator {
   }
 
   private checkType(value: unknown, type: ParamType, pos: number): void {
-    if (type === "any" || typeName(value) === GO_TYPES[type]) return;
+    if (type === "any" || ACCEPTS[type](value)) return;
     if (kindOf(value) === "invalid") this.fail(pos, `invalid value; expected ${GO_TYPES[type]}`);
     this.fail(pos, `wrong type for value; expected ${GO_TYPES[type]}; got ${typeName(value)}`);
   }

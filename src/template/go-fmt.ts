@@ -132,7 +132,8 @@ export function formatArg(value: unknown, verb: string, spec: Spec): string {
   if (verb === "T") return pad(typeName(value), spec);
   const kind = kindOf(value);
   if (kind === "invalid") return verb === "v" ? pad("<nil>", spec) : `%!${verb}(<nil>)`;
-  const bad = () => `%!${verb}(${typeName(value)}=${formatArg(value, "v", plain())})`;
+  // Go prints the operand of a bad verb with %v, keeping the flags, width and precision.
+  const bad = () => `%!${verb}(${typeName(value)}=${formatArg(value, "v", spec)})`;
   switch (kind) {
     case "bool":
       return verb === "t" || verb === "v" ? pad(String(value), spec) : bad();

@@ -7,7 +7,7 @@ import { basePath, dirPath, pathEscape, title, toLower, toUpper, trimSpace } fro
 import { formatGoTime } from "./go-time.js";
 import { compilePosix } from "./posix-regexp.js";
 import { incrementVersion } from "./semver.js";
-import type { StringMap } from "./values.js";
+import { asStrings, type StringMap } from "./values.js";
 
 const str = (value: unknown) => value as string;
 
@@ -15,7 +15,7 @@ export const GORELEASER_FUNCTIONS: Readonly<Record<string, TemplateFunction>> = 
   replace: fn(["string", "string", "string"], ([s, old, replacement]) =>
     replaceAll(str(s), str(old), str(replacement)),
   ),
-  split: fn(["string", "string"], ([s, sep]) => (sep === "" ? [...str(s)] : str(s).split(str(sep)))),
+  split: fn(["string", "string"], ([s, sep]) => asStrings(sep === "" ? [...str(s)] : str(s).split(str(sep)))),
   time: fn(["string"], ([layout], context) => {
     context.nondeterministic("time");
     return formatGoTime(context.now(), str(layout));
@@ -50,7 +50,7 @@ export const GORELEASER_FUNCTIONS: Readonly<Record<string, TemplateFunction>> = 
     Object.hasOwn(map as StringMap, str(key)) ? (map as StringMap)[str(key)] : fallback,
   ),
   urlPathEscape: fn(["string"], ([s]) => pathEscape(str(s))),
-  list: fn([], (items) => [...items], "string"),
+  list: fn([], (items) => asStrings([...items]), "string"),
   englishJoin: fn(["stringList"], ([items]) => englishJoin(items as string[])),
   readFile: fn(["string"], ([path], context) => {
     const read = reader(context, "readFile");
@@ -109,7 +109,7 @@ function filterLines(text: string, pattern: string, keep: boolean): string {
 
 function makeMap(pairs: readonly string[]): Record<string, string> {
   if (pairs.length % 2 !== 0) throw new Error(`map expects even number of arguments, got ${pairs.length}`);
-  const map: Record<string, string> = {};
+  const map: Record<string, string> = asStrings({});
   for (let i = 0; i < pairs.length; i += 2) map[pairs[i]!] = pairs[i + 1]!;
   return map;
 }

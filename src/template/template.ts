@@ -7,7 +7,7 @@ import type { CallContext, TemplateFunction } from "./function-types.js";
 import { formatGoTime, GoTime } from "./go-time.js";
 import { GORELEASER_FUNCTIONS } from "./goreleaser-functions.js";
 import { parse } from "./parser.js";
-import { isPlainObject, type StringMap } from "./values.js";
+import { asStrings, isPlainObject, type StringMap } from "./values.js";
 
 /** The fields a template sees as `.Name`; nested plain objects are reached with `.A.B`. */
 export type TemplateData = Readonly<Record<string, unknown>>;
@@ -96,7 +96,7 @@ export function renderTemplate(
 
 function resolveEnv(data: TemplateData, options: RenderOptions): StringMap {
   const source = options.env ?? (isPlainObject(data.Env) ? (data.Env as Record<string, unknown>) : {});
-  const env: Record<string, string> = {};
+  const env: Record<string, string> = asStrings({});
   for (const [key, value] of Object.entries(source)) if (typeof value === "string") env[key] = value;
   return env;
 }

@@ -74,6 +74,22 @@ export function intOf(value: unknown): bigint {
   return typeof value === "bigint" ? value : BigInt(value as number);
 }
 
+const STRING_TYPED = new WeakSet<object>();
+
+/** Marks a list or map as Go's []string or map[string]string, which an empty one cannot show. */
+export function asStrings<T extends object>(value: T): T {
+  STRING_TYPED.add(value);
+  return value;
+}
+
+export function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === "string");
+}
+
+export function isStringMap(value: unknown): value is Record<string, string> {
+  return isPlainObject(value) && Object.values(value).every((v) => typeof v === "string");
+}
+
 /** The Go type name used in messages, such as `string`, `int` or `[]string`. */
 export function typeName(value: unknown): string {
   switch (kindOf(value)) {
@@ -82,11 +98,9 @@ export function typeName(value: unknown): string {
     case "float":
       return "float64";
     case "array":
-      return (value as unknown[]).every((v) => typeof v === "string") ? "[]string" : "[]interface {}";
+      return `[]${elementType(value as unknown[], value as object)}`;
     case "map":
-      return Object.values(value as object).every((v) => typeof v === "string")
-        ? "map[string]string"
-        : "map[string]interface {}";
+      return `map[string]${elementType(Object.values(value as object), value as object)}`;
     case "func":
       return "func";
     case "struct": {
@@ -96,6 +110,14 @@ export function typeName(value: unknown): string {
     default:
       return kindOf(value);
   }
+}
+
+/** The element type of a list or map: the one type all elements share, else interface {}. */
+function elementType(elements: readonly unknown[], container: object): string {
+  if (STRING_TYPED.has(container)) return "string";
+  const names = new Set(elements.map(typeName));
+  const [only] = names;
+  return names.size === 1 && only !== "<nil>" ? only! : "interface {}";
 }
 
 /** Go orders map keys (and compares strings) by their UTF-8 bytes, not by UTF-16 code units. */
