@@ -1,9 +1,14 @@
-// Mutates real Go binaries (truncation, bit flips, corrupted fields, huge counts) and checks that
-// readBinary only ever returns a result or one of its two typed errors, quickly and in bounded memory.
+// Mutates real Go binaries and archives (truncation, bit flips, corrupted fields, huge counts) and
+// checks that the readers only ever return a result or their typed errors, quickly, in bounded memory.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, it } from "vitest";
+import type { ArchiveEntry } from "../archive/formats/entry.js";
+import { writeTarGz } from "../archive/formats/gzip.js";
+import { writeTar } from "../archive/formats/tar.js";
+import { writeZip } from "../archive/formats/zip.js";
+import { MalformedArchiveError, readArchive } from "../archive/read/index.js";
 import { createExec } from "../process/exec.js";
 import { memorySource } from "./byte-source.js";
 import { MalformedBinaryError, NotAGoBinaryError } from "./errors.js";
@@ -242,3 +247,72 @@ it("reads mutated Go binaries without crashing, hanging or growing the heap", {
   expect(failures).toEqual([]);
   expect(heapPeak - heapBase).toBeLessThan(HEAP_GROWTH_LIMIT);
 });
+
+it("reads mutated archives without crashing, hanging or growing the heap", {
+  timeout: 1_800_000,
+}, async (ctx) => {
+  const corpus = await loadCorpus();
+  if (typeof corpus === "string") return ctx.skip(corpus);
+  const binary = [...corpus.values()][0]!;
+  const entries: ArchiveEntry[] = [
+    { path: "app-v1-linux-amd64", kind: "dir", mode: 0o755 },
+    // A slice of a real binary keeps each case fast while the readers still see Go headers.
+    { path: "app-v1-linux-amd64/app", kind: "file", mode: 0o755, data: binary.subarray(0, 64 * 1024) },
+    { path: "app-v1-linux-amd64/README.md", kind: "file", mode: 0o644, data: Buffer.from("# app\n") },
+  ];
+  // Uncompressed tar and stored-or-deflated zip expose header fields to mutation; tar.gz exercises gunzip.
+  const bases: Array<[string, Uint8Array]> = [
+    ["tar", writeTar(entries, { mtime: 1_700_000_000 })],
+    ["zip", await writeZip(entries, { mtime: 1_700_000_000 })],
+    ["tar.gz", await writeTarGz(entries, { mtime: 1_700_000_000 })],
+  ];
+  const hotspots = new Map(bases.map(([name, bytes]) => [name, archiveHotspots(bytes)]));
+  const random = createRandom(SEED ^ 0xa5c1);
+  const outcomes = { read: 0, malformed: 0 };
+  const failures: string[] = [];
+  const heapBase = process.memoryUsage().heapUsed;
+  let heapPeak = heapBase;
+  let slowest = 0;
+  const started = performance.now();
+  for (let i = 0; i < CASES; i++) {
+    const [name, bytes] = bases[i % bases.length]!;
+    const { view, undo } = mutate(bytes, hotspots.get(name)!, random);
+    const caseStart = performance.now();
+    try {
+      const listing = await readArchive(view);
+      for (const entry of listing.entries.filter((e) => e.type === "file")) {
+        await readBinary(memorySource(entry.data), { scanLeakedPaths: false }).catch((error: unknown) => {
+          if (!(error instanceof MalformedBinaryError || error instanceof NotAGoBinaryError)) throw error;
+        });
+      }
+      outcomes.read++;
+    } catch (error) {
+      if (error instanceof MalformedArchiveError) outcomes.malformed++;
+      else if (failures.length < 10) failures.push(`case ${i} (${name}): ${(error as Error).stack}`);
+    } finally {
+      undo();
+    }
+    const elapsed = performance.now() - caseStart;
+    slowest = Math.max(slowest, elapsed);
+    if (elapsed > CASE_TIME_LIMIT_MS && failures.length < 10)
+      failures.push(`case ${i} (${name}) took ${elapsed} ms`);
+    if (i % 500 === 0) heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    `fuzz: ${CASES} archive cases in ${seconds.toFixed(1)} s (${outcomes.read} read, ${outcomes.malformed} malformed); ` +
+      `slowest case ${slowest.toFixed(1)} ms; heap peak +${((heapPeak - heapBase) / 2 ** 20).toFixed(0)} MiB`,
+  );
+  expect(failures).toEqual([]);
+  expect(heapPeak - heapBase).toBeLessThan(HEAP_GROWTH_LIMIT);
+});
+
+/** The start of every 512-byte block (where tar headers sit), the zip directory at the end, and the first bytes. */
+function archiveHotspots(bytes: Uint8Array): number[] {
+  const spots = new Set<number>();
+  for (let i = 0; i < Math.min(bytes.length, 1024); i++) spots.add(i);
+  for (let block = 0; block < bytes.length; block += 512)
+    for (let i = 100; i < 160; i += 4) spots.add(block + i);
+  for (let i = Math.max(0, bytes.length - 512); i < bytes.length; i++) spots.add(i);
+  return [...spots].filter((o) => o < bytes.length).sort((a, b) => a - b);
+}
