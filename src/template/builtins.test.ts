@@ -103,6 +103,7 @@ describe("print, println, escaping", () => {
     expect(render(`{{ html "<a href='x'>&\\"" }}`)).toBe("&lt;a href=&#39;x&#39;&gt;&amp;&#34;");
     expect(render(`{{ js "a'b\\"c<>&= é" }}`)).toBe("a\\'b\\\"c\\u003C\\u003E\\u0026\\u003D é");
     expect(render('{{ urlquery "a b&c/d?é" }} {{ urlquery "x" 1 }}')).toBe("a+b%26c%2Fd%3F%C3%A9 x1");
+    expect(render("{{ html .Nil }} {{ urlquery .True .Nil }}")).toBe("&lt;no value&gt; true%3Cno+value%3E");
   });
 });
 

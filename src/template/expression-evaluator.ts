@@ -147,9 +147,12 @@ export class ExpressionEvaluator {
       if (Object.hasOwn(map, name)) return map[name];
       this.fail(pos, this.missingKey(map, name, parent));
     }
-    if (kind === "struct") {
-      const method = methodOf(receiver as object, name);
-      if (method) return this.callFunction(dot, name, pos, method, args, final);
+    const method = kind === "struct" ? methodOf(receiver as object, name) : undefined;
+    if (method) {
+      // A method takes exactly its declared parameters, as a Go method would.
+      const params = Array.from({ length: method.length }, (): ParamType => "any");
+      const call: TemplateFunction["call"] = (values) => method(...values);
+      return this.callFunction(dot, name, pos, { params, call }, args, final);
     }
     if (kind === "invalid") this.fail(pos, `${parent} is nil, so it has no field ${name}`);
     this.fail(pos, `can't evaluate field ${name} in type ${typeName(receiver)} (${parent} is not a map)`);

@@ -48,6 +48,12 @@ describe("wall-clock values in templates", () => {
       "2026 1772600767 2026",
     );
     expect(renderTemplate("{{ .Now }}", {}, { now })).toBe("2026-03-04 05:06:07.123 +0000 UTC");
+    expect(() => renderTemplate("{{ .Now.Format }}", {}, { now })).toThrow(
+      "wrong number of args for Format: want 1 got 0",
+    );
+    expect(() => renderTemplate("{{ .Now.Format 1 }}", {}, { now })).toThrow(
+      "error calling Format: wrong type for value; expected string; got int",
+    );
   });
 
   it("reads the clock once per render, so that all fields agree", () => {

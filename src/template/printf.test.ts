@@ -71,5 +71,7 @@ describe("printf verbs", () => {
     expect(printf('"%d" 1 "extra" nil')).toBe("1%!(EXTRA string=extra, <nil>)");
     expect(printf('"%z|%" 1')).toBe("%!z(int=1)|%!(NOVERB)");
     expect(printf('"%d" 3.0')).toBe("%!d(float64=3)");
+    expect(printf('"%5.2f" .Ints')).toBe("[%!f(int=   01) %!f(int=   02)]");
+    expect(printf('"%v" 1 .Ints .Map')).toBe("1%!(EXTRA []int=[1 2], map[string]interface {}=map[a:x b:1])");
   });
 });

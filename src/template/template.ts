@@ -21,7 +21,10 @@ export interface RenderOptions {
   readonly onNondeterministic?: (what: string) => void;
   /** The directory `abs` resolves against; defaults to the process's working directory. */
   readonly cwd?: string;
-  /** Reads a file for `readFile`, `mustReadFile` and the hash functions; without it they fail. */
+  /**
+   * Reads a file for `readFile`, `mustReadFile` and the hash functions, which fail without it.
+   * It gets the path as written; GoReleaser expands a leading `~/` to the home directory.
+   */
   readonly readFile?: (path: string) => Uint8Array | string;
 }
 
