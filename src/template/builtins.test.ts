@@ -49,11 +49,19 @@ describe("eq and ne", () => {
 });
 
 describe("lt, le, gt, ge", () => {
-  it("orders numbers and strings (strings bytewise)", () => {
-    expect(render("{{ lt 1 2 }} {{ le 2 2 }} {{ gt 3 2 }} {{ ge 1 2 }}")).toBe("true true true false");
-    expect(render('{{ lt .Ratio 3.0 }} {{ gt "b" "a" }} {{ lt "Z" "a" }} {{ lt "é" "z" }}')).toBe(
-      "true true true false",
-    );
+  it.each([
+    ["lt", "true false false"],
+    ["le", "true true false"],
+    ["gt", "false false true"],
+    ["ge", "false true true"],
+  ])("%s compares numbers", (fn, expected) => {
+    expect(render(`{{ ${fn} 1 2 }} {{ ${fn} 2 2 }} {{ ${fn} 3 2 }}`)).toBe(expected);
+  });
+
+  it("orders floats, and strings bytewise", () => {
+    expect(
+      render('{{ lt .Ratio 3.0 }} {{ gt "b" "a" }} {{ lt "Z" "a" }} {{ lt "é" "z" }} {{ le "a" "a" }}'),
+    ).toBe("true true true false true");
   });
 
   it("refuses booleans, nil and mixed kinds", () => {
@@ -92,18 +100,30 @@ describe("len, index, slice", () => {
   });
 });
 
-describe("print, println, escaping", () => {
-  it("prints like fmt.Sprint and fmt.Sprintln", () => {
+describe("print, println", () => {
+  it("print works like fmt.Sprint: a space only between two operands that are not strings", () => {
     expect(render('{{ print "a" "b" 1 2 "c" true nil }}')).toBe("ab1 2ctrue <nil>");
-    expect(render('{{ println "a" 1 }}')).toBe("a 1\n");
     expect(render("{{ print .List .Map }}")).toBe("[a b c] map[a:1 b:2]");
   });
 
-  it("escapes for HTML, JavaScript and URL queries", () => {
+  it("println works like fmt.Sprintln", () => {
+    expect(render('{{ println "a" 1 }}')).toBe("a 1\n");
+  });
+});
+
+describe("html, js, urlquery", () => {
+  it("html escapes for HTML", () => {
     expect(render(`{{ html "<a href='x'>&\\"" }}`)).toBe("&lt;a href=&#39;x&#39;&gt;&amp;&#34;");
+    expect(render("{{ html .Nil }}")).toBe("&lt;no value&gt;");
+  });
+
+  it("js escapes for JavaScript", () => {
     expect(render(`{{ js "a'b\\"c<>&= é" }}`)).toBe("a\\'b\\\"c\\u003C\\u003E\\u0026\\u003D é");
+  });
+
+  it("urlquery escapes for a URL query, printing several values first", () => {
     expect(render('{{ urlquery "a b&c/d?é" }} {{ urlquery "x" 1 }}')).toBe("a+b%26c%2Fd%3F%C3%A9 x1");
-    expect(render("{{ html .Nil }} {{ urlquery .True .Nil }}")).toBe("&lt;no value&gt; true%3Cno+value%3E");
+    expect(render("{{ urlquery .True .Nil }}")).toBe("true%3Cno+value%3E");
   });
 });
 

@@ -29,16 +29,27 @@ describe("string functions", () => {
     expect(render('{{ index (split .Version ".") 1 }}')).toBe("2");
   });
 
-  it("contains, tolower, toupper", () => {
+  it("contains finds a substring", () => {
     expect(render('{{ contains "foobar" "oba" }} {{ contains "foo" "x" }}')).toBe("true false");
-    expect(render('{{ tolower "HÉLLO İ" }} {{ toupper "héllo ß" }}')).toBe("héllo i HÉLLO ß");
   });
 
-  it("trim removes Go's white space; trimprefix and trimsuffix remove one affix", () => {
+  it("tolower and toupper map each character on its own, as Go does", () => {
+    expect(render('{{ tolower "HÉLLO İ" }}')).toBe("héllo i");
+    expect(render('{{ toupper "héllo ß" }}')).toBe("HÉLLO ß");
+  });
+
+  it("trim removes Go's white space", () => {
     expect(render('[{{ trim "  \\t x y \\n " }}][{{ trim "\\u00a0x\\u0085" }}]')).toBe("[x y][x]");
-    expect(
-      render('{{ trimprefix .Tag "v" }} {{ trimprefix "1.2" "v" }} {{ trimsuffix "a.tar.gz" ".gz" }}'),
-    ).toBe("1.2.3 1.2 a.tar");
+  });
+
+  it("trimprefix removes one leading prefix", () => {
+    expect(render('{{ trimprefix .Tag "v" }} {{ trimprefix "1.2" "v" }} {{ trimprefix "vv1" "v" }}')).toBe(
+      "1.2.3 1.2 v1",
+    );
+  });
+
+  it("trimsuffix removes one trailing suffix", () => {
+    expect(render('{{ trimsuffix "a.tar.gz" ".gz" }} {{ trimsuffix "a" ".gz" }}')).toBe("a.tar a");
   });
 
   it("title capitalises each word in English title case", () => {
@@ -75,10 +86,13 @@ describe("string functions", () => {
 });
 
 describe("paths", () => {
-  it("dir and base follow Go's path rules", () => {
+  it("dir follows Go's path rules", () => {
     expect(
       render('{{ dir "a/b/c" }} {{ dir "a/b/" }} {{ dir "file" }} {{ dir "/a" }} {{ dir "a/../b/c" }}'),
     ).toBe("a/b a/b . / b");
+  });
+
+  it("base follows Go's path rules", () => {
     expect(render('{{ base "a/b/c.tar.gz" }} {{ base "a/b/" }} {{ base "" }} {{ base "/" }}')).toBe(
       "c.tar.gz b . /",
     );
@@ -90,13 +104,21 @@ describe("paths", () => {
 });
 
 describe("versions", () => {
-  it("incpatch, incminor and incmajor keep a leading v and drop prerelease and metadata", () => {
+  it("incpatch increments the patch, or only drops a prerelease", () => {
     expect(
-      render("{{ incpatch .Tag }} {{ incminor .Tag }} {{ incmajor .Tag }} {{ .Version | incpatch }}"),
-    ).toBe("v1.2.4 v1.3.0 v2.0.0 1.2.4");
-    expect(render('{{ incpatch "v1.2.3-rc.1" }} {{ incminor "1.2.3-rc.1+meta" }} {{ incmajor "1.2" }}')).toBe(
-      "v1.2.3 1.3.0 2.0.0",
-    );
+      render('{{ incpatch .Tag }} {{ .Version | incpatch }} {{ incpatch "v1.2.3-rc.1" }} {{ incpatch "1" }}'),
+    ).toBe("v1.2.4 1.2.4 v1.2.3 1.0.1");
+  });
+
+  it("incminor increments the minor and resets the patch", () => {
+    expect(render('{{ incminor .Tag }} {{ incminor "1.2.3-rc.1+meta" }}')).toBe("v1.3.0 1.3.0");
+  });
+
+  it("incmajor increments the major and resets the rest", () => {
+    expect(render('{{ incmajor .Tag }} {{ incmajor "1.2" }}')).toBe("v2.0.0 2.0.0");
+  });
+
+  it("refuses what is not a semantic version", () => {
     expect(() => render('{{ incpatch "main" }}')).toThrow(
       'error calling incpatch: "main" is not a semantic version',
     );
@@ -124,21 +146,30 @@ describe("environment", () => {
 });
 
 describe("lists and maps", () => {
-  it("list makes a list of strings; englishJoin joins one in English", () => {
-    expect(render('{{ list "a" "b" }} {{ range list "x" "y" }}{{ . }}{{ end }}')).toBe("[a b] xy");
+  it("list makes a list of strings", () => {
+    expect(render('{{ list "a" "b" }} {{ range list "x" "y" }}{{ . }}{{ end }} {{ len (list) }}')).toBe(
+      "[a b] xy 0",
+    );
+  });
+
+  it("englishJoin joins a list in English, leaving out blank items", () => {
     expect(render('{{ englishJoin (list "a" "b") }}; {{ englishJoin (list "a" "" "b" "c") }}')).toBe(
       "a and b; a, b, and c",
     );
   });
 
-  it("map builds a string map that indexOrDefault reads", () => {
+  it("map builds a string map from pairs", () => {
+    expect(render('{{ $m := map "b" "2" "a" "1" }}{{ $m }} {{ $m.a }}')).toBe("map[a:1 b:2] 1");
+    expect(() => render('{{ map "odd" }}')).toThrow(
+      "error calling map: map expects even number of arguments, got 1",
+    );
+  });
+
+  it("indexOrDefault reads a string map with a fallback", () => {
     const template = '{{ $m := map "linux" "Linux" "darwin" "macOS" }}{{ indexOrDefault $m .Os .Os }}';
     expect(render(template)).toBe("macOS");
     expect(render('{{ indexOrDefault (map "a" "1") "b" "none" }} {{ indexOrDefault .Env "HOME" "?" }}')).toBe(
       "none /home/me",
-    );
-    expect(() => render('{{ map "odd" }}')).toThrow(
-      "error calling map: map expects even number of arguments, got 1",
     );
   });
 
