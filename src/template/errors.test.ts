@@ -38,6 +38,10 @@ describe("TemplateError", () => {
     expect([error.line, error.column]).toEqual([3, 8]);
     expect(error.reason).toBe("unknown field .Arhc; did you mean .Arch?");
   });
+
+  it("counts characters, not UTF-16 units, in columns", () => {
+    expect(errorOf("🚀 é {{ .Foo }}").column).toBe(8);
+  });
 });
 
 describe("unknown names", () => {

@@ -34,10 +34,10 @@ export function fail(source: TemplateSource, offset: number, reason: string): ne
   throw new TemplateError(source, offset, reason);
 }
 
+/** Line and column (from 1, counting characters rather than UTF-16 units) of an offset. */
 export function locate(text: string, offset: number): { line: number; column: number } {
-  const before = text.slice(0, Math.max(0, offset));
-  const lastNewline = before.lastIndexOf("\n");
-  return { line: before.split("\n").length, column: before.length - lastNewline };
+  const lines = text.slice(0, Math.max(0, offset)).split("\n");
+  return { line: lines.length, column: [...lines[lines.length - 1]!].length + 1 };
 }
 
 /** The candidate closest to `name`, if it is close enough to be a likely typo. */
