@@ -83,6 +83,7 @@ describe("range", () => {
   it("counts from 0 when ranging over an integer", () => {
     expect(render("{{ range $i := 3 }}{{ $i }}{{ end }}")).toBe("012");
     expect(render("{{ range 0 }}x{{ else }}none{{ end }}")).toBe("none");
+    expect(render("{{ range 1000000000 }}{{ if eq . 2 }}{{ break }}{{ end }}{{ . }}{{ end }}")).toBe("01");
   });
 
   it("stops with break and skips with continue, in the innermost range", () => {

@@ -57,9 +57,9 @@ class Evaluator extends ExpressionEvaluator {
     const mark = this.vars.length;
     const { decl, isAssign } = node.pipe;
     const value = this.evalPipeline(dot, { ...node.pipe, decl: [] });
-    const entries = this.rangeEntries(value, node);
+    const { count, entries } = this.rangeEntries(value, node);
     try {
-      if (entries.length === 0) {
+      if (count === 0) {
         if (!isAssign) for (const variable of decl) this.vars.push({ name: variable.name, value });
         if (node.elseList) this.walkList(dot, node.elseList);
         return;
@@ -80,22 +80,30 @@ class Evaluator extends ExpressionEvaluator {
     }
   }
 
-  private rangeEntries(value: unknown, node: RangeNode): [unknown, unknown][] {
+  /** What range walks; an integer n counts lazily, so a large one costs no memory up front. */
+  private rangeEntries(
+    value: unknown,
+    node: RangeNode,
+  ): { count: number; entries: Iterable<[unknown, unknown]> } {
     switch (kindOf(value)) {
-      case "array":
-        return (value as unknown[]).map((element, i) => [i, element]);
+      case "array": {
+        const list = value as unknown[];
+        return { count: list.length, entries: list.map((element, i) => [i, element]) };
+      }
       case "map": {
         const map = value as Record<string, unknown>;
-        return sortedKeys(map).map((key) => [key, map[key]]);
+        const keys = sortedKeys(map);
+        return { count: keys.length, entries: keys.map((key) => [key, map[key]]) };
       }
       case "int": {
         if (node.pipe.decl.length > 1) {
           this.fail(node.pipe.pos, `can't use ${sprint([value])} to iterate over more than one variable`);
         }
-        return Array.from({ length: Math.max(0, Number(value)) }, (_, i) => [undefined, i]);
+        const count = Math.max(0, Number(value));
+        return { count, entries: countTo(count) };
       }
       case "invalid":
-        return [];
+        return { count: 0, entries: [] };
       default:
         this.fail(node.pipe.pos, `range can't iterate over ${sprint([value])}`);
     }
@@ -105,4 +113,8 @@ class Evaluator extends ExpressionEvaluator {
     if (kindOf(value) === "func") this.fail(pos, `can't print a value of type ${typeName(value)}`);
     return kindOf(value) === "invalid" ? "<no value>" : sprint([value]);
   }
+}
+
+function* countTo(count: number): Generator<[unknown, unknown]> {
+  for (let i = 0; i < count; i++) yield [undefined, i];
 }
