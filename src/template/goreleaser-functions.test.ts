@@ -99,7 +99,7 @@ describe("paths", () => {
   });
 
   it("abs resolves against the given working directory", () => {
-    expect(render('{{ abs "dist/app" }}', { cwd: "/work/project" })).toBe("/work/project/dist/app");
+    expect(render('{{ abs "dist/app" }}', { cwd: "/srv/project" })).toBe("/srv/project/dist/app");
   });
 });
 
