@@ -1,3 +1,4 @@
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type RenderOptions, renderTemplate } from "./index.js";
 
@@ -99,7 +100,7 @@ describe("paths", () => {
   });
 
   it("abs resolves against the given working directory", () => {
-    expect(render('{{ abs "dist/app" }}', { cwd: "/srv/project" })).toBe("/srv/project/dist/app");
+    expect(render('{{ abs "dist/app" }}', { cwd: "/srv/project" })).toBe(resolve("/srv/project", "dist/app"));
   });
 });
 
