@@ -1,9 +1,10 @@
 // The module and its main packages, from one `go list -m` and one `go list ./...`.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { type Exec, ExecError } from "../process/exec.js";
+import type { Exec } from "../process/exec.js";
 import type { ModMode } from "./build-args.js";
-import { DuplicateBinaryError, ModuleNeedsTidyError, NoMainPackageError, needsTidy } from "./errors.js";
+import { DuplicateBinaryError, NoMainPackageError } from "./errors.js";
+import { runGo } from "./run.js";
 
 export interface MainPackage {
   /** Import path, e.g. `example.com/tool/cmd/api`. */
@@ -42,12 +43,12 @@ export async function loadModule(
 ): Promise<GoModule> {
   const modMode = modModeOf(moduleDir);
   const env = envFor(modMode);
-  const mod = JSON.parse(await listGo(exec, ["list", "-m", "-json"], moduleDir, env, signal)) as {
+  const mod = JSON.parse(await runGo(exec, ["list", "-m", "-json"], moduleDir, env, signal)) as {
     Path: string;
     Dir: string;
     GoVersion?: string;
   };
-  const packagesOut = await listGo(
+  const packagesOut = await runGo(
     exec,
     ["list", "-json=ImportPath,Name,Dir,GoFiles", "./..."],
     mod.Dir,
@@ -114,20 +115,4 @@ export function parseJsonStream<T>(text: string): T[] {
     } else if (c === "}" && --depth === 0) values.push(JSON.parse(text.slice(start, i + 1)) as T);
   }
   return values;
-}
-
-async function listGo(
-  exec: Exec,
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  signal?: AbortSignal,
-): Promise<string> {
-  try {
-    return (await exec("go", args, { cwd, env, signal })).stdout;
-  } catch (error) {
-    if (error instanceof ExecError && needsTidy(error.stderr))
-      throw new ModuleNeedsTidyError(error.stderr.trim());
-    throw error;
-  }
 }

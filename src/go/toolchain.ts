@@ -1,6 +1,7 @@
 // The Go toolchain that will really build: resolved inside the module, honouring GOTOOLCHAIN.
-import { CommandNotFoundError, type Exec } from "../process/exec.js";
-import { GoMissingError, GoTooOldError, minimumGo } from "./errors.js";
+import type { Exec } from "../process/exec.js";
+import { GoTooOldError, minimumGo } from "./errors.js";
+import { runGo } from "./run.js";
 import type { Platform } from "./targets.js";
 
 export interface Toolchain {
@@ -61,20 +62,5 @@ export function checkGoVersion(version: string): void {
     (parsed.major === minimumGo.major && parsed.minor < minimumGo.minor)
   ) {
     throw new GoTooOldError(version);
-  }
-}
-
-async function runGo(
-  exec: Exec,
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  signal?: AbortSignal,
-): Promise<string> {
-  try {
-    return (await exec("go", args, { cwd, env, signal })).stdout;
-  } catch (error) {
-    if (error instanceof CommandNotFoundError) throw new GoMissingError();
-    throw error;
   }
 }
