@@ -12,6 +12,8 @@ export const releaseFlags = {
   parallelism: { type: "string" },
   "no-cache": { type: "boolean" },
   "skip-verify": { type: "boolean" },
+  "verify-reproducible": { type: "boolean" },
+  diffoscope: { type: "boolean" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -26,6 +28,9 @@ export interface ReleaseFlags {
   parallelism?: number;
   noCache: boolean;
   skipVerify: boolean;
+  /** Absent unless given, like the other optional flags. */
+  verifyReproducible?: boolean;
+  diffoscope?: boolean;
   json: boolean;
   help: boolean;
 }
@@ -43,6 +48,8 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
       values.parallelism === undefined ? undefined : parsePositiveInt(values.parallelism, "--parallelism"),
     noCache: values["no-cache"] ?? false,
     skipVerify: values["skip-verify"] ?? false,
+    verifyReproducible: values["verify-reproducible"],
+    diffoscope: values.diffoscope,
     json: values.json ?? false,
     help: values.help ?? false,
   };

@@ -6,6 +6,8 @@ Usage:
   goship build [flags]       build the binaries of every target into dist/bin
   goship verify [dist]       prove a release from its own bytes (goship verify --help)
   goship inspect <path>...   what Go binaries, archives and directories contain (goship inspect --help)
+  goship rebuild <dist|checksums.txt> [--ref <tag|commit>] [--dir <module>] [--json] [--diffoscope]
+                             rebuild a published release from a fresh clone of its commit and compare
   goship --version           print goship's version
   goship --help              print this help
 
@@ -19,6 +21,10 @@ Flags of build and release:
   --snapshot                 allow a dirty, untagged or non-git tree (a test release)
   --parallelism <n>          targets built at once (default: the number of CPUs)
   --skip-verify              do not verify the release's own bytes before publishing it
+  --verify-reproducible      release only: before publishing, rebuild from a fresh clone in another
+                             place and environment (empty GOCACHE) and compare every artifact;
+                             writes dist/reproducibility.json
+  --diffoscope               with --verify-reproducible: run diffoscope on each differing pair
   --no-cache                 always link, never reuse a binary from goship's output cache
   --json                     print a machine-readable summary on stdout (logs stay on stderr)
 

@@ -12,6 +12,8 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
     import("./commands/release.js").then((m) => m.runReleaseCommand("release", args, signal)),
   inspect: async () => (args) => import("./commands/inspect.js").then((m) => m.runInspect(args)),
   verify: async () => (args, signal) => import("./commands/verify.js").then((m) => m.runVerify(args, signal)),
+  rebuild: async () => (args, signal) =>
+    import("./commands/rebuild.js").then((m) => m.runRebuildCommand(args, signal)),
   build: async () => (args, signal) =>
     import("./commands/release.js").then((m) => m.runReleaseCommand("build", args, signal)),
 };

@@ -6,6 +6,7 @@ import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
 import { prepareDistStep, publishStep } from "../dist/step.js";
 import { metadataStep } from "../metadata/step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
+import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
 import { verifyStep } from "../verify/step.js";
 import type { Step } from "./step.js";
 import { forEachTarget } from "./targets.js";
@@ -29,10 +30,12 @@ export const buildPipeline: readonly Step[] = [
 
 export const releasePipeline: readonly Step[] = [
   ...resolveSteps,
+  reproducibleSourceStep, // --verify-reproducible: refuse, before building, what a clone cannot prove
   // Per target, several at once: go build → archive → <archive>.sha256, each as soon as possible.
   forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
   checksumsStep, // checksums.txt over every archive, sorted by name
   metadataStep, // metadata.json
   verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)
+  verifyReproducibleStep, // --verify-reproducible: rebuild a fresh clone elsewhere, compare every artifact
   publishStep, // rename staged files into dist, then artifacts.json: nothing looks complete before
 ];

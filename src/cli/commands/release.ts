@@ -1,5 +1,6 @@
 // `goship release` and `goship build`: flags → options → library call → summary.
 import path from "node:path";
+import { UsageError } from "../../errors.js";
 import { createLogger } from "../../log/logger.js";
 import { createPlainProgress, createTtyProgress } from "../../log/progress.js";
 import { build, release } from "../../release.js";
@@ -17,6 +18,9 @@ export async function runReleaseCommand(
     process.stdout.write(helpText);
     return;
   }
+  if (command === "build" && (flags.verifyReproducible || flags.diffoscope)) {
+    throw new UsageError("--verify-reproducible and --diffoscope belong to `goship release`");
+  }
   const logger = createLogger();
   const write = (line: string) => process.stderr.write(`${line}\n`);
   const progress = process.stderr.isTTY ? createTtyProgress(process.stderr) : createPlainProgress(write);
@@ -32,6 +36,8 @@ export async function runReleaseCommand(
     parallelism: flags.parallelism,
     cache: !flags.noCache,
     skipVerify: flags.skipVerify,
+    verifyReproducible: flags.verifyReproducible,
+    diffoscope: flags.diffoscope,
     logger,
     progress,
     signal,
