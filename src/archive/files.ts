@@ -1,6 +1,9 @@
-// The documents every archive carries next to the binaries: README*, LICENSE*, CHANGELOG*.
+// The files archives carry next to the binaries: goship's README*, LICENSE*, CHANGELOG*, or the
+// config's globs evaluated as GoReleaser does.
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { globFiles, hasMatchers } from "./glob.js";
 
 export interface DocFile {
   readonly name: string;
@@ -17,4 +20,72 @@ export async function findDocFiles(moduleDir: string): Promise<DocFile[]> {
     .map((e) => e.name)
     .sort();
   return Promise.all(names.map(async (name) => ({ name, data: await readFile(path.join(moduleDir, name)) })));
+}
+
+/** A file to store: where it comes from and its path inside the archive (before any wrap folder). */
+export interface ArchiveFile {
+  readonly source: string;
+  readonly destination: string;
+}
+
+export interface FileSpec {
+  /** Rendered glob, relative to the module root. */
+  readonly src: string;
+  readonly dst: string;
+  readonly stripParent: boolean;
+  readonly optional: boolean;
+}
+
+/**
+ * GoReleaser's archivefiles.Eval: each glob's matches placed under dst (relative to the glob's
+ * static part, or flat with strip_parent), sorted by destination, the first of duplicates kept.
+ */
+export async function evalFiles(
+  moduleDir: string,
+  specs: readonly FileSpec[],
+  warn: (message: string, fields: Record<string, string>) => void,
+): Promise<ArchiveFile[]> {
+  const result: ArchiveFile[] = [];
+  for (const spec of specs) {
+    const files = await globFiles(moduleDir, spec.src);
+    if (files.length === 0) {
+      if (!spec.optional) warn("no files matched", { glob: spec.src });
+      continue;
+    }
+    const pattern = spec.src.replace(/^\.\//, "").replace(/\/+$/, "");
+    const exists = existsSync(path.join(moduleDir, pattern));
+    const prefix = exists && !hasMatchers(pattern) ? pattern : path.posix.dirname(commonPrefix(files));
+    for (const file of files) result.push({ source: file, destination: destinationFor(spec, prefix, file) });
+  }
+  result.sort((a, b) => (a.destination < b.destination ? -1 : a.destination > b.destination ? 1 : 0));
+  const seen = new Map<string, string>();
+  return result.filter((f) => {
+    const earlier = seen.get(f.destination);
+    if (earlier !== undefined) {
+      warn("file already in the archive; this one is left out", {
+        file: f.destination,
+        kept: earlier,
+        dropped: f.source,
+      });
+      return false;
+    }
+    seen.set(f.destination, f.source);
+    return true;
+  });
+}
+
+function destinationFor(spec: FileSpec, prefix: string, file: string): string {
+  if (spec.stripParent) return path.posix.join(spec.dst, path.posix.basename(file));
+  if (spec.dst !== "") return path.posix.join(spec.dst, path.posix.relative(prefix, file));
+  return path.posix.normalize(file);
+}
+
+function commonPrefix(values: readonly string[]): string {
+  let prefix = values[0] ?? "";
+  for (const value of values) {
+    let i = 0;
+    while (i < prefix.length && i < value.length && prefix[i] === value[i]) i++;
+    prefix = prefix.slice(0, i);
+  }
+  return prefix;
 }

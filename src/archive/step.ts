@@ -1,47 +1,185 @@
-// Target step: one archive per target (tar.gz, zip on windows) holding one top folder with the
-// binaries and the module's documents.
-import { readFile } from "node:fs/promises";
-import type { ArchiveFormat } from "../artifacts/artifact.js";
+// Target step: the target's archives. By default one per target (tar.gz, zip on windows) holding
+// one top folder with the binaries and the module's documents; the config can rename, reformat,
+// unwrap and fill them differently.
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { ArchiveFormat, ArtifactOf } from "../artifacts/artifact.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
-import { archiveBaseName } from "../build/naming.js";
+import { binaryBuildIds } from "../build/step.js";
 import { stagedPath, writeStaged } from "../dist/staging.js";
+import { ReleaseError } from "../errors.js";
+import type { Target } from "../go/targets.js";
 import { need, once, type ReleaseContext } from "../pipeline/context.js";
 import type { TargetStep } from "../pipeline/step.js";
-import { type DocFile, findDocFiles } from "./files.js";
+import { releaseFields, render, targetFields } from "../pipeline/templates.js";
+import { formatsFor, type ResolvedArchive } from "./defaults.js";
+import { type ArchiveFile, type DocFile, evalFiles, findDocFiles } from "./files.js";
 import type { ArchiveEntry } from "./formats/entry.js";
 import { writeTarGz } from "./formats/gzip.js";
+import { writeTar } from "./formats/tar.js";
 import { writeZip } from "./formats/zip.js";
+
+export class ArchiveNameTakenError extends ReleaseError {}
 
 export const archiveStep: TargetStep = {
   name: "archiving",
   async run(ctx, target) {
-    const release = need(ctx, "release");
-    const base = archiveBaseName(release.project, release.version, target);
-    const format: ArchiveFormat = target.goos === "windows" ? "zip" : "tar.gz";
-    const binaries = ctx.artifacts.filter(byKind("binary")).filter(byTarget(target));
-    const entries: ArchiveEntry[] = [{ path: base, kind: "dir", mode: 0o755 }];
-    for (const binary of binaries) {
-      const data = await readFile(await stagedPath(ctx, binary.path));
-      entries.push({ path: `${base}/${binary.binary}`, kind: "file", mode: 0o755, data });
+    for (const [index, archive] of need(ctx, "config").archives.entries()) {
+      const binaries = binariesFor(ctx, archive, target);
+      if (binaries.length === 0) continue;
+      for (const format of formatsFor(archive, target.goos)) {
+        if (format === "none") continue;
+        if (format === "binary") await copyBinaries(ctx, archive, index, target, binaries);
+        else await writeArchive(ctx, archive, index, target, binaries, format);
+      }
     }
-    for (const doc of await docFilesOf(ctx)) {
-      entries.push({ path: `${base}/${doc.name}`, kind: "file", mode: 0o644, data: doc.data });
-    }
-    const options = { mtime: release.time };
-    const bytes = format === "zip" ? await writeZip(entries, options) : await writeTarGz(entries, options);
-    const name = `${base}.${format}`;
-    const written = await writeStaged(ctx, name, bytes);
+  },
+};
+
+/** This target's binaries from the builds the archive takes, in the order they were built. */
+function binariesFor(ctx: ReleaseContext, archive: ResolvedArchive, target: Target): ArtifactOf<"binary">[] {
+  const builds = binaryBuildIds(ctx);
+  return ctx.artifacts
+    .filter(byKind("binary"))
+    .filter(byTarget(target))
+    .filter((b) => archive.ids === undefined || archive.ids.includes(builds.get(b.path) ?? ""));
+}
+
+function fieldsOf(
+  ctx: ReleaseContext,
+  target: Target,
+  binary: ArtifactOf<"binary">,
+): Record<string, unknown> {
+  const ext =
+    path.posix.extname(binary.binary) === ".exe" || path.posix.extname(binary.binary) === ".wasm"
+      ? path.posix.extname(binary.binary)
+      : "";
+  return {
+    ...releaseFields(ctx),
+    ...targetFields(target),
+    Binary: path.posix.basename(binary.binary, ext),
+    ArtifactName: binary.binary,
+    ArtifactPath: binary.path,
+    ArtifactExt: ext,
+  };
+}
+
+async function writeArchive(
+  ctx: ReleaseContext,
+  archive: ResolvedArchive,
+  index: number,
+  target: Target,
+  binaries: readonly ArtifactOf<"binary">[],
+  format: Exclude<ArchiveFormat, "binary">,
+): Promise<void> {
+  const release = need(ctx, "release");
+  const fields = fieldsOf(ctx, target, binaries[0]!);
+  const base = render(ctx, archive.nameTemplate, `archives[${index}].name_template`, fields);
+  const wrap = archive.wrap ? render(ctx, archive.wrap, `archives[${index}].wrap_in_directory`, fields) : "";
+  const under = (p: string) => (wrap ? `${wrap}/${p}` : p);
+  const entries: ArchiveEntry[] = wrap && archive.wrapEntry ? [{ path: wrap, kind: "dir", mode: 0o755 }] : [];
+  for (const binary of binaries) {
+    const data = await readFile(await stagedPath(ctx, binary.path));
+    const inside = archive.stripBinaryDirectory ? path.posix.basename(binary.binary) : binary.binary;
+    entries.push({ path: under(inside), kind: "file", mode: 0o755, data });
+  }
+  for (const file of await filesOf(ctx, archive, index, fields)) {
+    entries.push({ path: under(file.destination), kind: "file", mode: file.mode, data: file.data });
+  }
+  const options = { mtime: release.time };
+  const bytes =
+    format === "zip"
+      ? await writeZip(entries, options)
+      : format === "tar"
+        ? writeTar(entries, options)
+        : await writeTarGz(entries, options);
+  const name = `${base}.${format}`;
+  claimName(ctx, name);
+  const written = await writeStaged(ctx, name, bytes);
+  ctx.artifacts.add({
+    kind: "archive",
+    name,
+    path: name,
+    target,
+    format,
+    files: entries.map((e) => e.path),
+    ...written,
+  });
+}
+
+/** The `binary` format: each binary itself, renamed by the name template, beside the archives. */
+async function copyBinaries(
+  ctx: ReleaseContext,
+  archive: ResolvedArchive,
+  index: number,
+  target: Target,
+  binaries: readonly ArtifactOf<"binary">[],
+): Promise<void> {
+  for (const binary of binaries) {
+    const fields = fieldsOf(ctx, target, binary);
+    const name = `${render(ctx, archive.nameTemplate, `archives[${index}].name_template`, fields)}${fields.ArtifactExt}`;
+    claimName(ctx, name);
+    const written = await writeStaged(ctx, name, await readFile(await stagedPath(ctx, binary.path)));
     ctx.artifacts.add({
       kind: "archive",
       name,
       path: name,
       target,
-      format,
-      files: entries.map((e) => e.path),
+      format: "binary",
+      files: [binary.binary],
       ...written,
     });
-  },
-};
+  }
+}
+
+function claimName(ctx: ReleaseContext, name: string): void {
+  if (ctx.artifacts.list().some((a) => a.name === name || a.path === name)) {
+    throw new ArchiveNameTakenError(
+      `two archives would both be named ${name}; make the name templates tell them apart`,
+    );
+  }
+}
+
+interface StoredFile {
+  readonly destination: string;
+  readonly mode: number;
+  readonly data: Buffer;
+}
+
+/** The archive's files: goship's documents, or the config's globs (evaluated once per archive and target). */
+async function filesOf(
+  ctx: ReleaseContext,
+  archive: ResolvedArchive,
+  index: number,
+  fields: Record<string, unknown>,
+): Promise<StoredFile[]> {
+  const moduleDir = need(ctx, "module").dir;
+  const out: StoredFile[] = [];
+  const specs = [];
+  for (const [i, file] of archive.files.entries()) {
+    if (file.kind === "docs") {
+      for (const doc of await docFilesOf(ctx))
+        out.push({ destination: doc.name, mode: 0o644, data: doc.data });
+      continue;
+    }
+    const src = render(ctx, file.src, `archives[${index}].files[${i}]`, fields);
+    specs.push({ src, dst: file.dst, stripParent: file.stripParent, optional: file.optional });
+  }
+  if (specs.length === 0) return out;
+  let matched: ArchiveFile[];
+  try {
+    matched = await evalFiles(moduleDir, specs, (message, details) => ctx.log.warn(message, details));
+  } catch (error) {
+    throw new ReleaseError(`archives[${index}].files: ${(error as Error).message}`, { cause: error });
+  }
+  for (const file of matched) {
+    const full = path.join(moduleDir, ...file.source.split("/"));
+    const [data, info] = await Promise.all([readFile(full), stat(full)]);
+    // Modes are normalised: what git records (executable or not), never the umask of the machine.
+    out.push({ destination: file.destination, mode: info.mode & 0o111 ? 0o755 : 0o644, data });
+  }
+  return out;
+}
 
 function docFilesOf(ctx: ReleaseContext): Promise<DocFile[]> {
   return once(ctx, "docFiles", () => findDocFiles(need(ctx, "module").dir));

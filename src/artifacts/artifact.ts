@@ -10,7 +10,8 @@ interface Common {
   readonly sha256: string;
 }
 
-export type ArchiveFormat = "tar.gz" | "zip";
+/** `binary`: a binary released as it is, under the archive name template (GoReleaser's format). */
+export type ArchiveFormat = "tar.gz" | "zip" | "tar" | "binary";
 
 export type Artifact =
   | (Common & {
@@ -28,7 +29,7 @@ export type Artifact =
       readonly files: readonly string[];
     })
   | (Common & { readonly kind: "checksum"; readonly target: Target; readonly of: string })
-  | (Common & { readonly kind: "checksums"; readonly algorithm: "sha256" })
+  | (Common & { readonly kind: "checksums"; readonly algorithm: "sha256" | "sha512" })
   | (Common & { readonly kind: "metadata" });
 
 export type ArtifactKind = Artifact["kind"];

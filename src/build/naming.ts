@@ -14,3 +14,9 @@ export function binaryFileName(binary: string, version: string, target: Target):
 export function archiveBaseName(project: string, version: string, target: Target): string {
   return `${project}-${version}-${target.goos}-${archLabel(target)}`;
 }
+
+/** The binary's extension: `.exe` on windows; GoReleaser also gives wasm targets `.wasm`. */
+export function binaryExtension(flavor: "goship" | "goreleaser", target: Target): string {
+  if (flavor === "goreleaser" && target.goarch === "wasm") return ".wasm";
+  return exeSuffix(target);
+}

@@ -1,78 +1,269 @@
-// Target step: one `go build` per main package of the module, into the staging area — or the
-// identical binary from the output cache when none of the build's inputs changed.
+// Target step: one `go build` per main package of every build that has this target, into the
+// staging area — or the identical binary from the output cache when none of its inputs changed.
 import { createHash } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { stagedPath } from "../dist/staging.js";
-import { defaultStamps, goBuildArgs, goBuildEnv } from "../go/build-args.js";
+import { goBuildEnv, goBuildLine, goreleaserBuildEnv, ldflagsWithStamps } from "../go/build-args.js";
 import { CompileError, ModuleNeedsTidyError, needsTidy } from "../go/errors.js";
-import type { MainPackage } from "../go/module.js";
 import { formatTarget, type Target } from "../go/targets.js";
+import { runHooks } from "../hooks/run.js";
 import { goEnvInput, need, once, type ReleaseContext } from "../pipeline/context.js";
 import type { TargetStep } from "../pipeline/step.js";
+import { releaseFields, render, splitEnv, targetFields, templateEnv } from "../pipeline/templates.js";
 import { ExecError } from "../process/exec.js";
-import { binaryFileName, exeSuffix } from "./naming.js";
+import type { ResolvedBuild, ResolvedMain } from "./defaults.js";
+import { ModTimestampError } from "./errors.js";
+import { binaryExtension, binaryFileName } from "./naming.js";
 import { OutputCache, outputCacheKey, outputEnv, userCacheDir } from "./output-cache.js";
 import { digestSources } from "./source-digest.js";
 
 export const buildBinariesStep: TargetStep = {
   name: "building binaries",
   async run(ctx, target) {
-    for (const main of need(ctx, "module").mains) await buildMain(ctx, target, main);
+    for (const [index, build] of need(ctx, "config").builds.entries()) {
+      if (!build.targets.some((t) => formatTarget(t) === formatTarget(target))) continue;
+      await buildTarget(ctx, build, index, target);
+    }
   },
 };
 
-async function buildMain(ctx: ReleaseContext, target: Target, main: MainPackage): Promise<void> {
+/** Which build made each binary (by dist path), so archives can pick binaries by build id. */
+export function binaryBuildIds(ctx: ReleaseContext): Map<string, string> {
+  return once(ctx, "binaryBuildIds", () => new Map<string, string>());
+}
+
+async function buildTarget(
+  ctx: ReleaseContext,
+  build: ResolvedBuild,
+  index: number,
+  target: Target,
+): Promise<void> {
+  const where = `builds[${index}]`;
+  const fields = { ...releaseFields(ctx), ...targetFields(target) };
+  // GoReleaser renders each build env entry with the run's env, then adds the target's variables.
+  const configured: Record<string, string> = {};
+  build.env.forEach((entry, i) => {
+    const [key, value] = splitEnv(render(ctx, entry, `${where}.env[${i}]`, fields));
+    if (key) configured[key] = value;
+  });
+  const env = buildEnv(ctx, build, configured, target);
+  const templateVars = stringVars(env);
+  const outputs = build.mains.map((main, i) => outputOf(ctx, build, index, main, i, target, fields));
+  const hookData = (output: (typeof outputs)[number]) => ({
+    ...fields,
+    Name: output.fileName,
+    Ext: output.ext,
+    Path: output.relPath,
+    Binary: output.binary,
+  });
+  const hookEnv = { ...templateEnv(ctx), ...configured };
+  if (build.hooks.pre.length > 0)
+    await runHooks(ctx, build.hooks.pre, { data: hookData(outputs[0]!), env: hookEnv });
+  for (const [i, main] of build.mains.entries()) {
+    await buildMain(ctx, build, index, main, target, outputs[i]!, env, templateVars);
+  }
+  if (build.hooks.post.length > 0)
+    await runHooks(ctx, build.hooks.post, { data: hookData(outputs[0]!), env: hookEnv });
+}
+
+interface Output {
+  /** Binary name without extension, as rendered from the template. */
+  readonly binary: string;
+  readonly ext: string;
+  /** The plain file name, also its name inside archives: `api`, `api.exe`. */
+  readonly fileName: string;
+  /** Path relative to dist. */
+  readonly relPath: string;
+  /** Artifact name, unique within the release. */
+  readonly name: string;
+}
+
+function outputOf(
+  ctx: ReleaseContext,
+  build: ResolvedBuild,
+  index: number,
+  main: ResolvedMain,
+  mainIndex: number,
+  target: Target,
+  fields: Record<string, unknown>,
+): Output {
+  const at = build.mains.length > 1 ? `builds[${index}].main[${mainIndex}]` : `builds[${index}].binary`;
+  const binary = render(ctx, main.binary, at, fields);
+  const ext = binaryExtension(build.flavor, target);
+  const fileName = `${binary}${ext}`;
+  if (build.flavor === "goship") {
+    const name = binaryFileName(binary, need(ctx, "release").version, target);
+    return { binary, ext, fileName, relPath: `bin/${name}`, name };
+  }
+  // GoReleaser: dist/<id>_<target>/<binary><ext>; the path names the artifact, the file name repeats.
+  const dir = build.uniqueDistDir ? `${build.id}_${String(fields.Target)}/` : "";
+  const relPath = `${dir}${fileName}`;
+  return { binary, ext, fileName, relPath, name: relPath };
+}
+
+function buildEnv(
+  ctx: ReleaseContext,
+  build: ResolvedBuild,
+  configured: Record<string, string>,
+  target: Target,
+): NodeJS.ProcessEnv {
+  const input = goEnvInput(ctx, ctx.options.childMaxProcs);
+  const topLevel = configEnv(ctx);
+  if (build.flavor === "goreleaser") return goreleaserBuildEnv(input, { ...topLevel, ...configured }, target);
+  const pinned = goBuildEnv(input, target);
+  // goship: static unless cgo is on; the config's variables, then the target's, which nothing overrides.
+  return {
+    ...pinned,
+    CGO_ENABLED: build.cgo ? "1" : "0",
+    ...topLevel,
+    ...configured,
+    ...targetOnly(pinned, target),
+  };
+}
+
+/** The config's top-level env, rendered once. */
+function configEnv(ctx: ReleaseContext): Record<string, string> {
+  const all = templateEnv(ctx);
+  const out: Record<string, string> = {};
+  for (const entry of need(ctx, "config").env) {
+    const [key] = splitEnv(entry);
+    if (key && all[key] !== undefined) out[key] = all[key];
+  }
+  return out;
+}
+
+function targetOnly(env: NodeJS.ProcessEnv, target: Target): Record<string, string> {
+  const out: Record<string, string> = { GOOS: target.goos, GOARCH: target.goarch };
+  for (const [key, value] of Object.entries(env)) {
+    if (/^GO(AMD64|ARM|ARM64|386|MIPS|MIPS64|PPC64|RISCV64)$/.test(key) && value !== undefined)
+      out[key] = value;
+  }
+  return out;
+}
+
+async function buildMain(
+  ctx: ReleaseContext,
+  build: ResolvedBuild,
+  index: number,
+  main: ResolvedMain,
+  target: Target,
+  out: Output,
+  env: NodeJS.ProcessEnv,
+  envVars: Record<string, string>,
+): Promise<void> {
   const module = need(ctx, "module");
   const release = need(ctx, "release");
-  const name = binaryFileName(main.binary, release.version, target);
-  const relPath = `bin/${name}`;
-  const output = await stagedPath(ctx, relPath);
-  const env = goBuildEnv(goEnvInput(ctx, ctx.options.childMaxProcs), target);
-  const args = goBuildArgs({
-    packagePath: main.relativePath,
+  const where = `builds[${index}]`;
+  const output = await stagedPath(ctx, out.relPath);
+  const data = {
+    ...releaseFields(ctx),
+    ...targetFields(target),
+    Binary: out.binary,
+    ArtifactName: out.fileName,
+    ArtifactPath: output,
+    ArtifactExt: out.ext,
+  };
+  const list = (key: string, values: readonly string[]) =>
+    values.map((v, i) => render(ctx, v, `${where}.${key}[${i}]`, data, envVars)).filter((v) => v !== "");
+  const stamps = build.stamps.map(
+    ([symbol, value]) => [symbol, render(ctx, value, `${where}.stamps.${symbol}`, data, envVars)] as const,
+  );
+  const ldflags = list("ldflags", build.ldflags);
+  const args = goBuildLine({
+    release: build.flavor === "goship" ? { modMode: module.modMode, buildvcs: release.buildvcs } : undefined,
+    flags: list("flags", build.flags),
+    asmflags: list("asmflags", build.asmflags),
+    gcflags: list("gcflags", build.gcflags),
+    tags: list("tags", build.tags),
+    ldflags: build.ldflags.length > 0 || stamps.length > 0 ? ldflagsWithStamps(ldflags, stamps) : undefined,
     output,
-    modMode: module.modMode,
-    buildvcs: release.buildvcs,
-    stamps: defaultStamps(release.version, release.commit, release.date),
+    packagePath: main.package,
   });
-  const key = ctx.options.cache ? await cacheKey(ctx, args, output, env) : undefined;
+  const cwd = path.resolve(module.dir, build.dir);
+  const key =
+    ctx.options.cache && cacheable(build, args, env) ? await cacheKey(ctx, args, output, env) : undefined;
   const cache = outputCacheOf(ctx);
   let bytes = key ? await cache.get(key) : undefined;
   if (bytes) {
     await writeFile(output, bytes, { mode: 0o755 });
-    ctx.log.debug?.("reused from the output cache", { target: formatTarget(target), binary: main.binary });
+    ctx.log.debug?.("reused from the output cache", { target: formatTarget(target), binary: out.binary });
   } else {
-    await goBuild(ctx, target, main, args, env);
+    await goBuild(ctx, target, `${module.path}/${main.package}`, args, env, cwd);
     bytes = await readFile(output);
   }
+  if (build.modTimestamp)
+    await applyModTimestamp(ctx, build.modTimestamp, `${where}.mod_timestamp`, data, output);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   if (key) await cache.put(key, bytes, sha256);
+  binaryBuildIds(ctx).set(out.relPath, build.id);
   ctx.artifacts.add({
     kind: "binary",
-    name,
-    path: relPath,
+    name: out.name,
+    path: out.relPath,
     target,
-    binary: `${main.binary}${exeSuffix(target)}`,
-    packagePath: main.importPath,
+    binary: out.fileName,
+    packagePath: importPathOf(module.path, module.mains, main.package),
     size: bytes.byteLength,
     sha256,
   });
 }
 
+/**
+ * The cache key covers argv, GO* variables, sources and VCS facts. Without -trimpath the binary
+ * also records where the sources and the toolchain are, and with cgo the C toolchain matters:
+ * those builds always run.
+ */
+function cacheable(build: ResolvedBuild, args: readonly string[], env: NodeJS.ProcessEnv): boolean {
+  return args.includes("-trimpath") && env.CGO_ENABLED === "0" && build.hooks.pre.length === 0;
+}
+
+function importPathOf(
+  modulePath: string,
+  mains: ReadonlyArray<{ relativePath: string; importPath: string }>,
+  pkg: string,
+): string {
+  const known = mains.find((m) => m.relativePath === pkg);
+  if (known) return known.importPath;
+  const rel = pkg.replace(/^\.\/?/, "").replace(/\/$/, "");
+  return rel === "" ? modulePath : `${modulePath}/${rel}`;
+}
+
+async function applyModTimestamp(
+  ctx: ReleaseContext,
+  template: string,
+  name: string,
+  data: Record<string, unknown>,
+  file: string,
+): Promise<void> {
+  const text = render(ctx, template, name, data).trim();
+  if (text === "") return;
+  if (!/^-?\d+$/.test(text)) throw new ModTimestampError(name, text);
+  const seconds = Number(text);
+  await utimes(file, seconds, seconds);
+}
+
 async function goBuild(
   ctx: ReleaseContext,
   target: Target,
-  main: MainPackage,
+  importPath: string,
   args: string[],
   env: NodeJS.ProcessEnv,
+  cwd: string,
 ): Promise<void> {
   try {
-    await ctx.exec("go", args, { cwd: need(ctx, "module").dir, env, signal: ctx.signal });
+    await ctx.exec("go", args, { cwd, env, signal: ctx.signal });
   } catch (error) {
     if (!(error instanceof ExecError)) throw error;
     if (needsTidy(error.stderr)) throw new ModuleNeedsTidyError(error.stderr.trim());
-    throw new CompileError(formatTarget(target), main.importPath, error.stderr.trim());
+    throw new CompileError(formatTarget(target), importPath, error.stderr.trim());
   }
+}
+
+function stringVars(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) out[key] = value;
+  return out;
 }
 
 async function cacheKey(

@@ -1,15 +1,31 @@
-// Checksums: a `<archive>.sha256` beside each archive and one sorted checksums.txt for the release.
+// Checksums: by default a `<archive>.sha256` beside each archive and one sorted checksums.txt for
+// the release; the config can rename them, switch to sha512, or keep only one kind.
+import { readFile } from "node:fs/promises";
+import type { ArtifactOf } from "../artifacts/artifact.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
-import { writeStaged } from "../dist/staging.js";
+import { stagedPath, writeStaged } from "../dist/staging.js";
+import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step, TargetStep } from "../pipeline/step.js";
-import { formatChecksumLine, formatChecksumsFile } from "./format.js";
+import { releaseFields, render, targetFields } from "../pipeline/templates.js";
+import { digestHex, formatChecksumLine, formatChecksumsFile } from "./format.js";
 
 export const archiveChecksumStep: TargetStep = {
   name: "writing the archive checksum",
+  skip: (ctx) => (ctx.config?.checksum.split === undefined ? "no per-archive checksum files" : undefined),
   async run(ctx, target) {
+    const { algorithm, split, splitContent } = need(ctx, "config").checksum;
     for (const archive of ctx.artifacts.filter(byKind("archive")).filter(byTarget(target))) {
-      const name = `${archive.name}.sha256`;
-      const written = await writeStaged(ctx, name, formatChecksumLine(archive.sha256, archive.name));
+      const fields = {
+        ...releaseFields(ctx),
+        ...targetFields(target),
+        ArtifactName: archive.name,
+        ArtifactPath: archive.path,
+        Algorithm: algorithm,
+      };
+      const name = render(ctx, split ?? "", "checksum.name_template", fields);
+      const hex = await digestOf(ctx, archive, algorithm);
+      const text = splitContent === "line" ? formatChecksumLine(hex, archive.name) : hex;
+      const written = await writeStaged(ctx, name, text);
       ctx.artifacts.add({ kind: "checksum", name, path: name, target, of: archive.name, ...written });
     }
   },
@@ -17,15 +33,28 @@ export const archiveChecksumStep: TargetStep = {
 
 export const checksumsStep: Step = {
   name: "writing checksums.txt",
+  skip: (ctx) => (ctx.config?.checksum.combined === undefined ? "no combined checksums file" : undefined),
   async run(ctx) {
-    const lines = ctx.artifacts.filter(byKind("archive")).map((a) => ({ name: a.name, hex: a.sha256 }));
-    const written = await writeStaged(ctx, "checksums.txt", formatChecksumsFile(lines));
-    ctx.artifacts.add({
-      kind: "checksums",
-      name: "checksums.txt",
-      path: "checksums.txt",
-      algorithm: "sha256",
-      ...written,
+    const { algorithm, combined } = need(ctx, "config").checksum;
+    const archives = ctx.artifacts.filter(byKind("archive"));
+    if (archives.length === 0) return;
+    const lines = await Promise.all(
+      archives.map(async (a) => ({ name: a.name, hex: await digestOf(ctx, a, algorithm) })),
+    );
+    const name = render(ctx, combined ?? "", "checksum.name_template", {
+      ...releaseFields(ctx),
+      Algorithm: algorithm,
     });
+    const written = await writeStaged(ctx, name, formatChecksumsFile(lines));
+    ctx.artifacts.add({ kind: "checksums", name, path: name, algorithm, ...written });
   },
 };
+
+async function digestOf(
+  ctx: ReleaseContext,
+  archive: ArtifactOf<"archive">,
+  algorithm: "sha256" | "sha512",
+): Promise<string> {
+  if (algorithm === "sha256") return archive.sha256;
+  return digestHex(await readFile(await stagedPath(ctx, archive.path)), algorithm);
+}

@@ -8,7 +8,11 @@ export interface GitState {
   /** `git describe --tags --always --dirty`, e.g. `v1.2.3`, `v1.2.3-4-gabcdef0-dirty`. */
   readonly describe: string;
   readonly tag: string | undefined;
+  /** The highest version tag on HEAD itself (`git tag --points-at HEAD --sort=-version:refname`). */
+  readonly headTag: string | undefined;
   readonly commit: string;
+  /** `git rev-parse --short HEAD`: 7 hex digits, more when that would be ambiguous. */
+  readonly shortCommit: string;
   /** Commit time, unix seconds. */
   readonly commitTime: number;
   /** `git status --porcelain` output: what cmd/go sees when it decides vcs.modified. */
@@ -20,7 +24,9 @@ export const noGit: GitState = {
   root: "",
   describe: "",
   tag: undefined,
+  headTag: undefined,
   commit: "",
+  shortCommit: "",
   commitTime: 0,
   changes: "",
 };
@@ -42,7 +48,7 @@ export async function readGitState(exec: Exec, dir: string, signal?: AbortSignal
     allowFailure: true,
   });
   if (hasHead.exitCode !== 0) return { ...noGit, isRepo: true, root };
-  const [describe, commit, time, changes, tag] = await Promise.all([
+  const [describe, commit, time, changes, tag, headTags, shortCommit] = await Promise.all([
     git(["describe", "--tags", "--always", "--dirty"]),
     git(["rev-parse", "HEAD"]),
     git(["log", "-1", "--format=%ct"]),
@@ -53,13 +59,17 @@ export async function readGitState(exec: Exec, dir: string, signal?: AbortSignal
       env: gitEnv(),
       allowFailure: true,
     }),
+    git(["tag", "--points-at", "HEAD", "--sort=-version:refname"]),
+    git(["rev-parse", "--short", "HEAD"]),
   ]);
   return {
     isRepo: true,
     root,
     describe,
     tag: tag.exitCode === 0 ? tag.stdout.trim() : undefined,
+    headTag: headTags.split("\n").find((t) => t !== ""),
     commit,
+    shortCommit,
     commitTime: Number(time),
     changes,
   };

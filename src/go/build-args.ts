@@ -1,5 +1,5 @@
 // Pure construction of `go build` argv and environment; nothing here spawns a process.
-import { levelVariables, type Target, targetEnv } from "./targets.js";
+import { effectiveLevel, levelVariable, levelVariables, type Target, targetEnv } from "./targets.js";
 
 export type ModMode = "readonly" | "vendor";
 
@@ -16,16 +16,58 @@ export interface BuildArgsInput {
 
 /** The fixed release flags of the seed: no paths, no symbols, no build ID, locked module graph. */
 export function goBuildArgs(input: BuildArgsInput): string[] {
+  return goBuildLine({
+    release: { modMode: input.modMode, buildvcs: input.buildvcs },
+    flags: [],
+    asmflags: [],
+    gcflags: [],
+    tags: [],
+    ldflags: ldflagsWithStamps(["-s", "-w", "-buildid="], input.stamps),
+    output: input.output,
+    packagePath: input.packagePath,
+  });
+}
+
+export interface BuildLineInput {
+  /** goship's fixed -trimpath -mod -buildvcs, or undefined for none (GoReleaser's line). */
+  readonly release: { readonly modMode: ModMode; readonly buildvcs: boolean } | undefined;
+  readonly flags: readonly string[];
+  readonly asmflags: readonly string[];
+  readonly gcflags: readonly string[];
+  /** Passed as one -tags=a,b when not empty. */
+  readonly tags: readonly string[];
+  /** The whole -ldflags value, or undefined to pass none. */
+  readonly ldflags: string | undefined;
+  readonly output: string;
+  readonly packagePath: string;
+}
+
+/**
+ * `go build` argv in GoReleaser's order (buildGoBuildLine): flags, -asmflags=, -gcflags=, -tags=,
+ * -ldflags=, -o, package. -ldflags is one argument; cmd/go splits it, not a shell.
+ */
+export function goBuildLine(input: BuildLineInput): string[] {
   return [
     "build",
-    "-trimpath",
-    `-mod=${input.modMode}`,
-    `-buildvcs=${input.buildvcs}`,
-    `-ldflags=${releaseLdflags(input.stamps)}`,
+    ...(input.release
+      ? ["-trimpath", `-mod=${input.release.modMode}`, `-buildvcs=${input.release.buildvcs}`]
+      : []),
+    ...input.flags,
+    ...input.asmflags.map((f) => `-asmflags=${f}`),
+    ...input.gcflags.map((f) => `-gcflags=${f}`),
+    ...(input.tags.length > 0 ? [`-tags=${input.tags.join(",")}`] : []),
+    ...(input.ldflags === undefined ? [] : [`-ldflags=${input.ldflags}`]),
     "-o",
     input.output,
     input.packagePath,
   ];
+}
+
+/** ldflags words joined with spaces, then one quoted `-X symbol=value` per stamp. */
+export function ldflagsWithStamps(ldflags: readonly string[], stamps: Stamps): string {
+  return [...ldflags, ...stamps.flatMap(([symbol, value]) => ["-X", quoteLdflag(`${symbol}=${value}`)])].join(
+    " ",
+  );
 }
 
 /**
@@ -33,12 +75,7 @@ export function goBuildArgs(input: BuildArgsInput): string[] {
  * the action graph and is the first thing that differs between machines.
  */
 export function releaseLdflags(stamps: Stamps): string {
-  return [
-    "-s",
-    "-w",
-    "-buildid=",
-    ...stamps.flatMap(([symbol, value]) => ["-X", quoteLdflag(`${symbol}=${value}`)]),
-  ].join(" ");
+  return ldflagsWithStamps(["-s", "-w", "-buildid="], stamps);
 }
 
 /** The stamps every goship release sets on package main. */
@@ -91,4 +128,38 @@ export function goEnv(input: GoEnvInput): NodeJS.ProcessEnv {
 /** The environment of one target's `go build`: static (no cgo) and fully pinned. */
 export function goBuildEnv(input: GoEnvInput, target: Target): NodeJS.ProcessEnv {
   return { ...goEnv(input), CGO_ENABLED: "0", ...targetEnv(target) };
+}
+
+/**
+ * GoReleaser's build environment: the caller's (GOFLAGS still replaced, see goEnv), the config's
+ * variables, then every target variable, the unused ones empty (Target.env in GoReleaser).
+ */
+export function goreleaserBuildEnv(
+  input: GoEnvInput,
+  configured: Readonly<Record<string, string>>,
+  target: Target,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...input.base };
+  env.GOFLAGS = `-mod=${input.modMode}`;
+  if (input.maxProcs !== undefined) env.GOMAXPROCS = String(input.maxProcs);
+  return { ...env, ...configured, ...goreleaserTargetEnv(target) };
+}
+
+export function goreleaserTargetEnv(target: Target): Record<string, string> {
+  const variable = levelVariable(target.goarch);
+  const level = effectiveLevel(target) ?? "";
+  const of = (name: string) => (variable === name ? level : "");
+  const mips = variable === "GOMIPS" || variable === "GOMIPS64" ? level : "";
+  return {
+    GOOS: target.goos,
+    GOARCH: target.goarch,
+    GOAMD64: of("GOAMD64"),
+    GO386: of("GO386"),
+    GOARM: of("GOARM"),
+    GOARM64: of("GOARM64"),
+    GOMIPS: mips,
+    GOMIPS64: mips,
+    GOPPC64: of("GOPPC64"),
+    GORISCV64: of("GORISCV64"),
+  };
 }

@@ -2,6 +2,7 @@
 import os from "node:os";
 import path from "node:path";
 import { ArtifactRegistry } from "../artifacts/registry.js";
+import type { ResolvedConfig } from "../config/resolve.js";
 import type { GitState } from "../git/state.js";
 import { type GoEnvInput, goEnv } from "../go/build-args.js";
 import type { GoModule } from "../go/module.js";
@@ -25,8 +26,10 @@ export interface ReleaseOptions {
   singleTarget?: boolean;
   /** Allow a dirty, untagged or non-git tree; marks the release as a snapshot. */
   snapshot?: boolean;
-  /** Targets built at once (default: the number of CPUs). */
+  /** Targets built at once (default: the config's parallelism, else the number of CPUs). */
   parallelism?: number;
+  /** Config file, relative to `dir` (default: goship.yaml/yml/json, else a GoReleaser v2 file). */
+  config?: string;
   /** Reuse binaries whose build inputs are unchanged (default true); never changes output bytes. */
   cache?: boolean;
   /** Skip the verification of the release's own bytes at the end of `release`. */
@@ -51,6 +54,10 @@ export interface ResolvedOptions {
   readonly singleTarget: boolean;
   readonly snapshot: boolean;
   readonly parallelism: number;
+  /** The explicit config path, if one was given. */
+  readonly config: string | undefined;
+  /** Whether dist and parallelism came from the caller (they then win over the config). */
+  readonly given: { readonly dist: boolean; readonly parallelism: boolean };
   readonly cache: boolean;
   readonly skipVerify: boolean;
   readonly verifyReproducible: boolean;
@@ -72,11 +79,21 @@ export interface ReleaseInfo {
   readonly dirty: boolean;
   /** Stamp VCS facts into build info: only inside a git work tree with a commit. */
   readonly buildvcs: boolean;
+  /** The release tag (`v1.2.3`), or "" when there is none. */
+  readonly tag: string;
+  /** The version before a snapshot template applied: `git describe`, or the tag without its `v`. */
+  readonly baseVersion: string;
+  readonly shortCommit: string;
+  /** `git describe --tags --always --dirty`. */
+  readonly summary: string;
+  /** The commit's own time, unix seconds (0 without a commit). */
+  readonly commitTime: number;
 }
 
 export interface ReleaseContext {
   readonly command: "build" | "release";
-  readonly options: ResolvedOptions;
+  /** Replaced once by configStep when the config sets dist or parallelism. */
+  options: ResolvedOptions;
   readonly env: NodeJS.ProcessEnv;
   readonly exec: Exec;
   readonly log: Logger;
@@ -92,6 +109,7 @@ export interface ReleaseContext {
   // Established once, by the step named beside each.
   toolchain?: Toolchain; // toolchainStep
   module?: GoModule; // moduleStep
+  config?: ResolvedConfig; // configStep (narrowed to the chosen targets by targetsStep)
   git?: GitState; // gitStep
   release?: ReleaseInfo; // gitStep
   targets?: readonly Target[]; // targetsStep
@@ -112,6 +130,8 @@ export function createContext(command: ReleaseContext["command"], options: Relea
       singleTarget: options.singleTarget ?? false,
       snapshot: options.snapshot ?? false,
       parallelism: options.parallelism ?? os.availableParallelism(),
+      config: options.config,
+      given: { dist: options.dist !== undefined, parallelism: options.parallelism !== undefined },
       cache: options.cache ?? true,
       skipVerify: options.skipVerify ?? false,
       verifyReproducible: options.verifyReproducible ?? false,
@@ -131,10 +151,9 @@ export function createContext(command: ReleaseContext["command"], options: Relea
 }
 
 /** A fact an earlier step must have established; its absence is a bug in the step order. */
-export function need<K extends "toolchain" | "module" | "git" | "release" | "targets" | "stagingDir">(
-  ctx: ReleaseContext,
-  key: K,
-): NonNullable<ReleaseContext[K]> {
+export function need<
+  K extends "toolchain" | "module" | "config" | "git" | "release" | "targets" | "stagingDir",
+>(ctx: ReleaseContext, key: K): NonNullable<ReleaseContext[K]> {
   const value = ctx[key];
   if (value === undefined) throw new Error(`internal: ${key} is used before the step that establishes it`);
   return value as NonNullable<ReleaseContext[K]>;

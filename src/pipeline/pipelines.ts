@@ -3,7 +3,9 @@ import { archiveStep } from "../archive/step.js";
 import { checkStampsStep } from "../build/stamps-step.js";
 import { buildBinariesStep } from "../build/step.js";
 import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
+import { configStep } from "../config/step.js";
 import { prepareDistStep, publishStep } from "../dist/step.js";
+import { beforeHooksStep } from "../hooks/step.js";
 import { metadataStep } from "../metadata/step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
@@ -15,10 +17,12 @@ import { forEachTarget } from "./targets.js";
 const resolveSteps: readonly Step[] = [
   toolchainStep, // the go that will really build (GOTOOLCHAIN honoured), ≥ 1.21; GOFLAGS neutralised
   moduleStep, // module path, main packages, -mod=readonly or vendor
+  configStep, // goship.yaml, else a GoReleaser file, else zero config; every problem with its line
   gitStep, // version, commit, commit time; refuse dirty, untagged or non-git trees unless --snapshot
   targetsStep, // validate os/arch/level against the toolchain before spending time building
   checkStampsStep, // warn when an -X stamp has no string variable to land in (the linker won't say)
   prepareDistStep, // refuse a non-empty dist without --clean; stage everything inside it
+  beforeHooksStep, // the config's before hooks, once, before any build
 ];
 
 export const buildPipeline: readonly Step[] = [

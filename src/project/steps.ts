@@ -1,20 +1,17 @@
 // Steps that establish what is released: toolchain, module, version and targets.
 import path from "node:path";
+import { checkBinaryCounts } from "../archive/defaults.js";
+import { ConfigError } from "../config/errors.js";
 import { DirtyTreeError, NoTagError, NotAGitRepositoryError } from "../git/errors.js";
 import { type GitState, readGitState, releaseTime, rfc3339 } from "../git/state.js";
 import { goEnv } from "../go/build-args.js";
 import { NotAGoModuleError, TargetError } from "../go/errors.js";
-import { lastElement, loadModule } from "../go/module.js";
-import {
-  defaultTargets,
-  describeTargetProblem,
-  formatTarget,
-  parseTarget,
-  type Target,
-} from "../go/targets.js";
+import { loadModule } from "../go/module.js";
+import { describeTargetProblem, formatTarget, parseTarget, type Target } from "../go/targets.js";
 import { resolveToolchain } from "../go/toolchain.js";
-import { goEnvInput, need } from "../pipeline/context.js";
+import { goEnvInput, need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
+import { releaseFields, render } from "../pipeline/templates.js";
 
 export const toolchainStep: Step = {
   name: "resolving the Go toolchain",
@@ -70,17 +67,42 @@ export const gitStep: Step = {
       if (!git.tag) throw new NoTagError();
     }
     const time = releaseTime(git, ctx.env.SOURCE_DATE_EPOCH);
+    const config = need(ctx, "config");
+    const tag = releaseTag(ctx, git);
+    // GoReleaser's .Version is the tag without its "v"; goship's is what `git describe` prints.
+    const baseVersion =
+      config.flavor === "goreleaser"
+        ? (tag || "v0.0.0").replace(/^v/, "")
+        : git.describe || "v0.0.0-snapshot";
     ctx.git = git;
     ctx.release = {
-      project: lastElement(module.path),
-      version: git.describe || "v0.0.0-snapshot",
+      project: config.projectName,
+      version: baseVersion,
       commit: git.commit || "none",
       time,
       date: rfc3339(time),
       snapshot,
       dirty: changes !== "",
       buildvcs: git.commit !== "",
+      tag,
+      baseVersion,
+      shortCommit: git.shortCommit || "none",
+      summary: git.describe || (config.flavor === "goreleaser" ? "none" : ""),
+      commitTime: git.commitTime,
     };
+    if (snapshot) {
+      const version = render(
+        ctx,
+        config.snapshot.versionTemplate,
+        "snapshot.version_template",
+        releaseFields(ctx),
+      );
+      if (version === "")
+        throw new ConfigError(config.file, [
+          { path: "snapshot.version_template", message: "renders an empty version" },
+        ]);
+      ctx.release = { ...ctx.release, version };
+    }
     if (!git.isRepo) ctx.log.warn("not a git repository: building without VCS information");
     ctx.log.info("version", {
       version: ctx.release.version,
@@ -94,27 +116,61 @@ export const targetsStep: Step = {
   name: "choosing targets",
   async run(ctx) {
     const toolchain = need(ctx, "toolchain");
-    if (ctx.options.singleTarget) {
-      ctx.targets = [{ goos: toolchain.hostOs, goarch: toolchain.hostArch }];
-      return;
-    }
-    const inputs = ctx.options.targets;
-    if (!inputs || inputs.length === 0) {
-      ctx.targets = defaultTargets;
-      return;
-    }
+    const config = need(ctx, "config");
+    const override = commandLineTargets(ctx);
+    const builds = config.builds
+      .filter(
+        (build, i) => render(ctx, build.skip, `builds[${i}].skip`, releaseFields(ctx)).trim() !== "true",
+      )
+      .map((build) => {
+        if (override) return { ...build, targets: override };
+        if (!ctx.options.singleTarget) return build;
+        // --single-target keeps the host's own os/arch (with the level the config gives it).
+        const host = build.targets.filter(
+          (t) => t.goos === toolchain.hostOs && t.goarch === toolchain.hostArch,
+        );
+        return {
+          ...build,
+          targets:
+            host.length > 0 ? host.slice(0, 1) : [{ goos: toolchain.hostOs, goarch: toolchain.hostArch }],
+        };
+      });
+    if (builds.length === 0) throw new TargetError("every build is skipped: nothing to release");
     const targets: Target[] = [];
-    const problems: string[] = [];
-    for (const input of inputs) {
-      const parsed = parseTarget(input, toolchain.platforms);
-      if (!parsed.ok) problems.push(describeTargetProblem(parsed.problem));
-      else if (!targets.some((t) => formatTarget(t) === formatTarget(parsed.target)))
-        targets.push(parsed.target);
+    for (const build of builds) {
+      for (const target of build.targets) {
+        if (!targets.some((t) => formatTarget(t) === formatTarget(target))) targets.push(target);
+      }
     }
-    if (problems.length > 0) throw new TargetError(problems.join("\n"));
+    checkBinaryCounts(config.archives, builds, targets);
+    ctx.config = { ...config, builds };
     ctx.targets = targets;
   },
 };
+
+/** `--targets`, parsed and checked against the toolchain; undefined when not given. */
+function commandLineTargets(ctx: ReleaseContext): Target[] | undefined {
+  const inputs = ctx.options.targets;
+  if (!inputs || inputs.length === 0) return undefined;
+  const toolchain = need(ctx, "toolchain");
+  const targets: Target[] = [];
+  const problems: string[] = [];
+  for (const input of inputs) {
+    const parsed = parseTarget(input, toolchain.platforms);
+    if (!parsed.ok) problems.push(describeTargetProblem(parsed.problem));
+    else if (!targets.some((t) => formatTarget(t) === formatTarget(parsed.target)))
+      targets.push(parsed.target);
+  }
+  if (problems.length > 0) throw new TargetError(problems.join("\n"));
+  return targets;
+}
+
+/** GoReleaser's tag: GORELEASER_CURRENT_TAG, else the highest tag on HEAD, else the last one reachable. */
+function releaseTag(ctx: ReleaseContext, git: GitState): string {
+  if (need(ctx, "config").flavor === "goreleaser" && ctx.env.GORELEASER_CURRENT_TAG)
+    return ctx.env.GORELEASER_CURRENT_TAG;
+  return git.headTag ?? git.tag ?? "";
+}
 
 /**
  * `git status --porcelain` minus entries inside dist: dist is git-ignored by goship before any

@@ -1,0 +1,140 @@
+// Builds as the pipeline sees them, and goship's defaults for what a goship.yaml leaves out.
+import type { UserBuild, UserHook, UserIgnore } from "../config/schema.js";
+import type { MainPackage } from "../go/module.js";
+import type { Target } from "../go/targets.js";
+
+/** A command run around builds. `words` is split like a shell would, `shell` goes to `sh -c`. */
+export interface ResolvedHook {
+  readonly kind: "argv" | "words" | "shell";
+  /** Templates: the argv list, or the single command line. */
+  readonly cmd: readonly string[];
+  readonly dir: string;
+  readonly env: readonly string[];
+  readonly output: boolean;
+  /** Where the hook is in the config, for messages (`builds[0].hooks.pre[1]`). */
+  readonly where: string;
+}
+
+export interface ResolvedMain {
+  /** Package path relative to the build's dir, as passed to `go build` (`./cmd/api`). */
+  readonly package: string;
+  /** Binary name template (`api`, or `{{ .ProjectName }}`). */
+  readonly binary: string;
+}
+
+/**
+ * How the build's argv, environment and output path are shaped: goship's fixed reproducible flags
+ * and pinned environment, or exactly what GoReleaser runs for a GoReleaser file.
+ */
+export type BuildFlavor = "goship" | "goreleaser";
+
+export interface ResolvedBuild {
+  readonly id: string;
+  readonly flavor: BuildFlavor;
+  readonly mains: readonly ResolvedMain[];
+  /** Directory `go build` runs in, relative to the module root. */
+  readonly dir: string;
+  readonly targets: readonly Target[];
+  /** KEY=VALUE templates. */
+  readonly env: readonly string[];
+  readonly flags: readonly string[];
+  readonly asmflags: readonly string[];
+  readonly gcflags: readonly string[];
+  /** Joined with spaces into one -ldflags; no -ldflags at all when the list is empty. */
+  readonly ldflags: readonly string[];
+  /** `-X symbol=value` appended to ldflags, values quoted for cmd/go. */
+  readonly stamps: ReadonlyArray<readonly [symbol: string, value: string]>;
+  readonly tags: readonly string[];
+  /** CGO_ENABLED=1/0, or undefined to leave it to the environment (GoReleaser's way). */
+  readonly cgo: boolean | undefined;
+  /** Unix-seconds template applied as the binary's mtime; "" leaves it. */
+  readonly modTimestamp: string;
+  /** Template: the build is left out when it renders "true". */
+  readonly skip: string;
+  /** GoReleaser's `dist/<id>_<target>/` folder per target (false: all in dist). */
+  readonly uniqueDistDir: boolean;
+  readonly hooks: { readonly pre: readonly ResolvedHook[]; readonly post: readonly ResolvedHook[] };
+}
+
+export interface BuildProject {
+  readonly projectName: string;
+  readonly mains: readonly MainPackage[];
+}
+
+/** The default build of a module: every main package, goship's flags, stamps and targets. */
+export const defaultLdflags: readonly string[] = ["-s", "-w", "-buildid="];
+
+export const defaultStampTemplates: ReadonlyArray<readonly [string, string]> = [
+  ["main.version", "{{ .Version }}"],
+  ["main.commit", "{{ .FullCommit }}"],
+  ["main.date", "{{ .CommitDate }}"],
+];
+
+export interface BuildDefaultsInput {
+  readonly user: UserBuild;
+  readonly index: number;
+  readonly project: BuildProject;
+  /** Targets after --targets / top-level targets / goos×goarch have been resolved by the caller. */
+  readonly targets: readonly Target[];
+  readonly hooks: { readonly pre: readonly ResolvedHook[]; readonly post: readonly ResolvedHook[] };
+  /** Main packages the build names, already checked against the module. */
+  readonly mains: readonly ResolvedMain[];
+}
+
+export function withBuildDefaults(input: BuildDefaultsInput): ResolvedBuild {
+  const { user, project, mains } = input;
+  const single = mains.length === 1 ? mains[0] : undefined;
+  return {
+    id: user.id ?? (single ? single.binary : project.projectName),
+    flavor: "goship",
+    mains: user.binary !== undefined && single ? [{ ...single, binary: user.binary }] : mains,
+    dir: ".",
+    targets: input.targets,
+    env: user.env ?? [],
+    flags: user.flags ?? [],
+    asmflags: [],
+    gcflags: [],
+    ldflags: user.ldflags === undefined ? defaultLdflags : toList(user.ldflags),
+    stamps: user.stamps === undefined ? defaultStampTemplates : Object.entries(user.stamps),
+    tags: user.tags ?? [],
+    cgo: user.cgo ?? false,
+    modTimestamp: "",
+    skip: String(user.skip ?? false),
+    uniqueDistDir: true,
+    hooks: input.hooks,
+  };
+}
+
+/** Main packages of the module as the default build's mains. */
+export function moduleMains(mains: readonly MainPackage[]): ResolvedMain[] {
+  return mains.map((m) => ({ package: m.relativePath, binary: m.binary }));
+}
+
+export function toList(value: string | readonly string[]): string[] {
+  return typeof value === "string" ? [value] : [...value];
+}
+
+/** Normalises the hook forms of goship.yaml and GoReleaser files. */
+export function resolveHook(hook: UserHook, where: string): ResolvedHook {
+  if (Array.isArray(hook)) return { kind: "argv", cmd: hook, dir: "", env: [], output: false, where };
+  if (typeof hook === "string") return { kind: "words", cmd: [hook], dir: "", env: [], output: false, where };
+  const cmd = hook.cmd;
+  const kind = Array.isArray(cmd) ? "argv" : hook.shell ? "shell" : "words";
+  return {
+    kind,
+    cmd: Array.isArray(cmd) ? cmd : [cmd as string],
+    dir: hook.dir ?? "",
+    env: hook.env ?? [],
+    output: hook.output ?? false,
+    where,
+  };
+}
+
+/** `pre`/`post`: one command line, or a list of hooks (an argv list is one hook: `[[go, generate]]`). */
+export function resolveHooks(hooks: string | readonly UserHook[] | undefined, where: string): ResolvedHook[] {
+  if (hooks === undefined) return [];
+  if (typeof hooks === "string") return [resolveHook(hooks, `${where}[0]`)];
+  return hooks.map((hook, i) => resolveHook(hook, `${where}[${i}]`));
+}
+
+export type IgnoreRule = UserIgnore;

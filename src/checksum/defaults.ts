@@ -1,0 +1,26 @@
+// Checksums as the pipeline sees them, and goship's defaults: one checksums.txt and a
+// `<archive>.sha256` beside each archive, both in sha256sum format.
+import type { UserChecksum } from "../config/schema.js";
+import type { ChecksumAlgorithm } from "./format.js";
+
+export interface ResolvedChecksum {
+  readonly algorithm: ChecksumAlgorithm;
+  /** Name template of the file listing every archive; undefined: none. */
+  readonly combined: string | undefined;
+  /** Name template of each archive's own file; undefined: none. */
+  readonly split: string | undefined;
+  /** `line`: "<hex>  <name>\n" as sha256sum writes it; `digest`: the hex alone (GoReleaser's split files). */
+  readonly splitContent: "line" | "digest";
+}
+
+export const defaultSplitName = "{{ .ArtifactName }}.{{ .Algorithm }}";
+
+export function withChecksumDefaults(user: UserChecksum = {}): ResolvedChecksum {
+  const disabled = user.disable === true;
+  return {
+    algorithm: user.algorithm ?? "sha256",
+    combined: disabled || user.combined === false ? undefined : (user.name_template ?? "checksums.txt"),
+    split: disabled || user.split === false ? undefined : (user.split_name_template ?? defaultSplitName),
+    splitContent: "line",
+  };
+}

@@ -1,0 +1,97 @@
+// The template variables goship provides, and the static check that a template only reads them.
+import { parseTemplate, referencedFields, TemplateError } from "../template/index.js";
+import type { ConfigIssue } from "./errors.js";
+
+/** Fields every template sees. */
+export const releaseFieldNames: readonly string[] = [
+  "ProjectName",
+  "ModulePath",
+  "Version",
+  "RawVersion",
+  "Tag",
+  "Major",
+  "Minor",
+  "Patch",
+  "Prerelease",
+  "Commit",
+  "FullCommit",
+  "ShortCommit",
+  "CommitDate",
+  "CommitTimestamp",
+  "Date",
+  "Timestamp",
+  "Now",
+  "Summary",
+  "IsSnapshot",
+  "IsGitDirty",
+  "IsGitClean",
+  "GitTreeState",
+  "IsSingleTarget",
+  "Runtime",
+  "Env",
+];
+
+/** Fields of templates about one target's artifacts: builds, hooks, archives, checksum files. */
+export const artifactFieldNames: readonly string[] = [
+  "Os",
+  "Arch",
+  "Arm",
+  "Amd64",
+  "Arm64",
+  "I386",
+  "Mips",
+  "Ppc64",
+  "Riscv64",
+  "Target",
+  "ArchVariant",
+  "Binary",
+  "ArtifactName",
+  "ArtifactPath",
+  "ArtifactExt",
+  "Name",
+  "Ext",
+  "Path",
+  "Algorithm",
+];
+
+export type TemplateScope = "release" | "artifact";
+
+export interface TemplateRef {
+  readonly path: ReadonlyArray<PropertyKey>;
+  readonly source: string;
+  readonly scope: TemplateScope;
+}
+
+/** Parses every template and checks the fields it reads; one issue per bad template. */
+export function checkTemplates(
+  refs: readonly TemplateRef[],
+  formatPath: (path: ReadonlyArray<PropertyKey>) => string,
+): Array<ConfigIssue & { readonly at: ReadonlyArray<PropertyKey> }> {
+  const issues: Array<ConfigIssue & { at: ReadonlyArray<PropertyKey> }> = [];
+  for (const ref of refs) {
+    if (!ref.source.includes("{{")) continue;
+    const name = formatPath(ref.path);
+    try {
+      const template = parseTemplate(ref.source, name);
+      const known = new Set(
+        ref.scope === "release" ? releaseFieldNames : [...releaseFieldNames, ...artifactFieldNames],
+      );
+      const unknown = referencedFields(template).filter((field) => !known.has(field));
+      if (unknown.length > 0) {
+        const where =
+          ref.scope === "release" && unknown.every((f) => artifactFieldNames.includes(f))
+            ? " (a per-target field, not available here)"
+            : "";
+        issues.push({
+          at: ref.path,
+          path: name,
+          message: `template reads unknown field ${unknown.map((f) => `.${f}`).join(", ")}${where}`,
+        });
+      }
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      issues.push({ at: ref.path, path: name, message: `bad template: ${error.message}` });
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,40 @@
+// Step: read the config (goship's, else a GoReleaser file, else none) into ctx.config.
+import path from "node:path";
+import { need } from "../pipeline/context.js";
+import type { Step } from "../pipeline/step.js";
+import { resolveGoreleaserConfig } from "./goreleaser.js";
+import { loadConfig } from "./load.js";
+import { defaultConfig, type ResolvedConfig, resolveGoshipConfig } from "./resolve.js";
+
+export const configStep: Step = {
+  name: "reading the config",
+  async run(ctx) {
+    const module = need(ctx, "module");
+    const facts = { module, platforms: need(ctx, "toolchain").platforms };
+    const explicit =
+      ctx.options.config === undefined ? undefined : path.resolve(ctx.options.dir, ctx.options.config);
+    const loaded = await loadConfig(module.dir, explicit);
+    let config: ResolvedConfig;
+    if (!loaded) config = defaultConfig(facts);
+    else if (loaded.kind === "goreleaser") config = resolveGoreleaserConfig(loaded, facts, ctx.env);
+    else config = resolveGoshipConfig(loaded, facts);
+    if (loaded)
+      ctx.log.info("config", {
+        file: loaded.name,
+        as: loaded.kind === "goreleaser" ? "GoReleaser v2" : "goship",
+      });
+    if (config.unimplemented.length > 0) {
+      ctx.log.warn("these keys are not implemented by goship and have no effect", {
+        file: config.file,
+        keys: config.unimplemented.join(", "),
+      });
+    }
+    ctx.config = config;
+    const { given } = ctx.options;
+    ctx.options = {
+      ...ctx.options,
+      distDir: !given.dist && config.dist ? path.resolve(module.dir, config.dist) : ctx.options.distDir,
+      parallelism: !given.parallelism && config.parallelism ? config.parallelism : ctx.options.parallelism,
+    };
+  },
+};
