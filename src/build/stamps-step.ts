@@ -1,10 +1,11 @@
 // Step: before building, check that every `-X` stamp has a package-level string variable to land in.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { defaultStamps, type Stamps } from "../go/build-args.js";
+import type { Stamps } from "../go/build-args.js";
 import { checkStampTarget, describeStampProblem } from "../go/stamp-source.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
+import { configuredStamps } from "./stamps.js";
 
 export const checkStampsStep: Step = {
   name: "checking -X stamps",
@@ -13,10 +14,9 @@ export const checkStampsStep: Step = {
   },
 };
 
-/** The stamps the builds pass with -X. */
+/** The stamps the builds pass with -X (goship's stamps, or those inside a GoReleaser file's ldflags). */
 export function releaseStamps(ctx: ReleaseContext): Stamps {
-  const release = need(ctx, "release");
-  return defaultStamps(release.version, release.commit, release.date);
+  return configuredStamps(ctx);
 }
 
 export async function stampWarnings(ctx: ReleaseContext, stamps: Stamps): Promise<string[]> {

@@ -294,3 +294,23 @@ function sourceDigestOf(ctx: ReleaseContext): Promise<string> {
 function outputCacheOf(ctx: ReleaseContext): OutputCache {
   return once(ctx, "outputCache", () => new OutputCache(userCacheDir(ctx.env)));
 }
+
+/** The binaries the builds make, by plain name and import path, in config order. */
+export function configuredBinaries(ctx: ReleaseContext): Array<{ name: string; package: string }> {
+  const module = need(ctx, "module");
+  const seen = new Set<string>();
+  const out: Array<{ name: string; package: string }> = [];
+  for (const [index, build] of need(ctx, "config").builds.entries()) {
+    const target = build.targets[0];
+    if (!target) continue;
+    const fields = { ...releaseFields(ctx), ...targetFields(target) };
+    for (const main of build.mains) {
+      const name = render(ctx, main.binary, `builds[${index}].binary`, fields);
+      const pkg = importPathOf(module.path, module.mains, main.package);
+      if (seen.has(`${name}\0${pkg}`)) continue;
+      seen.add(`${name}\0${pkg}`);
+      out.push({ name, package: pkg });
+    }
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { UsageError } from "../errors.js";
 export const releaseFlags = {
   dir: { type: "string" },
   dist: { type: "string" },
+  config: { type: "string" },
   clean: { type: "boolean" },
   targets: { type: "string" },
   "single-target": { type: "boolean" },
@@ -21,6 +22,7 @@ export const releaseFlags = {
 export interface ReleaseFlags {
   dir?: string;
   dist?: string;
+  config?: string;
   clean: boolean;
   targets?: string[];
   singleTarget: boolean;
@@ -40,6 +42,7 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
   return {
     dir: values.dir,
     dist: values.dist,
+    ...(values.config === undefined ? {} : { config: values.config }),
     clean: values.clean ?? false,
     targets: values.targets === undefined ? undefined : splitList(values.targets, "--targets"),
     singleTarget: values["single-target"] ?? false,

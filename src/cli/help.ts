@@ -8,18 +8,25 @@ Usage:
   goship inspect <path>...   what Go binaries, archives and directories contain (goship inspect --help)
   goship rebuild <dist|checksums.txt> [--ref <tag|commit>] [--dir <module>] [--json] [--diffoscope]
                              rebuild a published release from a fresh clone of its commit and compare
+  goship check [--config <file>]
+                             validate goship.yaml (or the GoReleaser file) and list every problem
+  goship init [--from-goreleaser]
+                             write a commented goship.yaml for this module (never overwrites)
+  goship schema              print the JSON schema of goship.yaml
   goship --version           print goship's version
   goship --help              print this help
 
 Flags of build and release:
   --dir <path>               module root (default: the current directory)
-  --dist <path>              output directory, relative to --dir (default: dist)
+  --dist <path>              output directory, relative to --dir (default: the config's dist, else dist)
+  --config <file>            config file (default: goship.yaml/.yml/.json, else .goreleaser.yaml and
+                             GoReleaser's other names; see the Configuration section of the README)
   --clean                    remove an existing dist first (without it a non-empty dist is an error)
   --targets <list>           os/arch[/level],... e.g. linux/amd64/v3,linux/arm/7
                              (default: linux, darwin and windows on amd64 and arm64)
   --single-target            build only the host's os/arch
   --snapshot                 allow a dirty, untagged or non-git tree (a test release)
-  --parallelism <n>          targets built at once (default: the number of CPUs)
+  --parallelism <n>          targets built at once (default: the config's, else the number of CPUs)
   --skip-verify              do not verify the release's own bytes before publishing it
   --verify-reproducible      release only: before publishing, rebuild from a fresh clone in another
                              place and environment (empty GOCACHE) and compare every artifact;

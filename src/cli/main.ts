@@ -16,6 +16,9 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
     import("./commands/rebuild.js").then((m) => m.runRebuildCommand(args, signal)),
   build: async () => (args, signal) =>
     import("./commands/release.js").then((m) => m.runReleaseCommand("build", args, signal)),
+  check: async () => (args, signal) => import("./commands/check.js").then((m) => m.runCheck(args, signal)),
+  init: async () => (args, signal) => import("./commands/init.js").then((m) => m.runInit(args, signal)),
+  schema: async () => () => import("./commands/schema.js").then((m) => m.runSchema()),
 };
 
 export async function main(argv: readonly string[], exit: (code: number) => void): Promise<void> {

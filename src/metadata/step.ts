@@ -2,8 +2,10 @@
 
 import { findDocFiles } from "../archive/files.js";
 import { byKind } from "../artifacts/registry.js";
+import { configuredStamps } from "../build/stamps.js";
+import { configuredBinaries } from "../build/step.js";
 import { writeStaged } from "../dist/staging.js";
-import { defaultStamps, releaseLdflags } from "../go/build-args.js";
+import { ldflagsWithStamps } from "../go/build-args.js";
 import { formatTarget } from "../go/targets.js";
 import { need, once, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
@@ -27,8 +29,13 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
   const release = need(ctx, "release");
   const module = need(ctx, "module");
   const toolchain = need(ctx, "toolchain");
-  const stamps = defaultStamps(release.version, release.commit, release.date);
-  const docs = await once(ctx, "docFiles", () => findDocFiles(module.dir));
+  const config = need(ctx, "config");
+  const stamps = configuredStamps(ctx);
+  // Documents every archive must carry: goship's README/LICENSE/CHANGELOG, unless the config chose files.
+  const docs = config.archives.every((a) => a.files.length === 1 && a.files[0]?.kind === "docs")
+    ? await once(ctx, "docFiles", () => findDocFiles(module.dir))
+    : [];
+  const first = config.builds[0];
   return {
     project: release.project,
     module: module.path,
@@ -41,14 +48,22 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
     goVersion: toolchain.goVersion,
     goExperiment: toolchain.goExperiment || undefined,
     targets: need(ctx, "targets").map(formatTarget),
-    binaries: module.mains.map((m) => ({ name: m.binary, package: m.importPath })),
+    binaries: configuredBinaries(ctx),
     docs: docs.map((d) => d.name),
     stamps: stamps.map(([symbol, value]) => ({ symbol, value })),
-    build: {
-      flags: ["-trimpath", `-mod=${module.modMode}`, `-buildvcs=${release.buildvcs}`],
-      ldflags: releaseLdflags(stamps),
-      env: { CGO_ENABLED: "0" },
-    },
+    build:
+      first?.flavor === "goreleaser"
+        ? { flags: [...first.flags], ldflags: first.ldflags.join(" "), env: {} }
+        : {
+            flags: [
+              "-trimpath",
+              `-mod=${module.modMode}`,
+              `-buildvcs=${release.buildvcs}`,
+              ...(first?.flags ?? []),
+            ],
+            ldflags: ldflagsWithStamps(first?.ldflags ?? [], stamps),
+            env: { CGO_ENABLED: first?.cgo ? "1" : "0" },
+          },
     archives: ctx.artifacts.filter(byKind("archive")).length,
     goship: goshipVersion,
   };

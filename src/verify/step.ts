@@ -1,6 +1,7 @@
 // Step: verify the staged release from its own bytes before anything is published.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { whyNotGoshipLayout } from "../config/resolve.js";
 import { parseReleaseMetadata } from "../metadata/metadata.js";
 import { need } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
@@ -10,7 +11,8 @@ import { listFailures } from "./table.js";
 
 export const verifyStep: Step = {
   name: "verifying the release",
-  skip: (ctx) => (ctx.options.skipVerify ? "--skip-verify" : undefined),
+  skip: (ctx) =>
+    ctx.options.skipVerify ? "--skip-verify" : ctx.config ? whyNotGoshipLayout(ctx.config) : undefined,
   async run(ctx) {
     const root = need(ctx, "stagingDir");
     const metadata = parseReleaseMetadata(await readFile(path.join(root, "metadata.json"), "utf8"));

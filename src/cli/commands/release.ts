@@ -32,6 +32,8 @@ export async function runReleaseCommand(
     clean: flags.clean,
     targets: flags.targets,
     singleTarget: flags.singleTarget,
+    // Like --dist, a --config path is relative to where the user is.
+    config: flags.config === undefined ? undefined : path.resolve(flags.config),
     snapshot: flags.snapshot,
     parallelism: flags.parallelism,
     cache: !flags.noCache,
