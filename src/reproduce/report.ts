@@ -91,15 +91,31 @@ function formatBinary(diff: BinaryDiff, indent: string): string[] {
         )
       : [`${indent}build info: identical`];
   const at = (r: { offset: number; size: number }) => `offset ${hex(r.offset)}, ${r.size} bytes`;
-  const sections = diff.sections.map((s) => {
-    if (!s.rebuild) return `${indent}section ${s.name}: only in the release (${at(s.release!)})`;
-    if (!s.release) return `${indent}section ${s.name}: only in the rebuild (${at(s.rebuild)})`;
-    const where =
-      s.firstDifference === undefined ? "same bytes, moved" : `differs from +${hex(s.firstDifference)}`;
-    return `${indent}section ${s.name}: ${where} (${at(s.release)} → ${at(s.rebuild)})`;
-  });
+  const only = (side: "release" | "rebuild") => {
+    const list = diff.sections.flatMap((d) => {
+      const range = d[side];
+      return range && !d[side === "release" ? "rebuild" : "release"] ? [`${d.name} (${at(range)})`] : [];
+    });
+    return list.length > 0 ? [`${indent}sections only in the ${side}: ${list.join(", ")}`] : [];
+  };
+  const changed = diff.sections
+    .filter((d) => d.release && d.rebuild && d.firstDifference !== undefined)
+    .map(
+      (d) =>
+        `${indent}section ${d.name}: differs from +${hex(d.firstDifference!)} (${at(d.release!)} → ${at(d.rebuild!)})`,
+    );
+  const moved = diff.sections.filter((d) => d.release && d.rebuild && d.firstDifference === undefined);
+  const sections = [
+    // Sections one side lacks say the most (symbols, DWARF, a build ID note), so they come first.
+    ...only("release"),
+    ...only("rebuild"),
+    ...capped(changed, indent),
+    ...(moved.length > 0
+      ? [`${indent}same bytes at another offset: ${moved.map((d) => d.name).join(", ")}`]
+      : []),
+  ];
   if (sections.length === 0) sections.push(`${indent}first difference at byte ${hex(diff.firstDifference)}`);
-  return [...info, ...capped(sections, indent)];
+  return [...info, ...sections];
 }
 
 interface Context {
