@@ -288,8 +288,14 @@ export function resolveGoreleaserConfig(
     );
   }
 
+  // GoReleaser's order: project_name, release.github.name (which defaults to the git remote's
+  // repository), then the last element of the module path.
   const projectName =
-    config.project_name ?? config.release?.github?.name ?? project.module.path.split("/").at(-1) ?? "project";
+    config.project_name ??
+    config.release?.github?.name ??
+    project.remoteRepo ??
+    project.module.path.split("/").at(-1) ??
+    "project";
   const templates: TemplateRef[] = [];
   const builds = (config.builds?.length ? config.builds : [{}]).map((b, i) =>
     goreleaserBuild(b as GoreleaserBuild, i, projectName, project, env, problem, templates),

@@ -52,6 +52,8 @@ export interface ResolvedConfig {
 export interface ProjectFacts {
   readonly module: Pick<GoModule, "path" | "mains">;
   readonly platforms: readonly Platform[];
+  /** The repository name of the git remote (`tool` for github.com/acme/tool.git), if any. */
+  readonly remoteRepo?: string;
 }
 
 /** The zero-config release: what goship does without any file. */

@@ -1,19 +1,39 @@
 // Step: read the config (goship's, else a GoReleaser file, else none) into ctx.config.
 import path from "node:path";
-import { need } from "../pipeline/context.js";
+import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 import { resolveGoreleaserConfig } from "./goreleaser.js";
 import { loadConfig } from "./load.js";
 import { defaultConfig, type ResolvedConfig, resolveGoshipConfig } from "./resolve.js";
 
+/** The repository name of the default git remote, from which GoReleaser derives release.github.name. */
+async function remoteRepo(ctx: ReleaseContext, dir: string): Promise<string | undefined> {
+  const result = await ctx.exec("git", ["ls-remote", "--get-url"], {
+    cwd: dir,
+    signal: ctx.signal,
+    allowFailure: true,
+  });
+  const url = result.exitCode === 0 ? result.stdout.trim() : "";
+  const name = url
+    .replace(/\/+$/, "")
+    .replace(/\.git$/, "")
+    .split(/[/:]/)
+    .at(-1);
+  return url && name && url !== "origin" ? name : undefined;
+}
+
 export const configStep: Step = {
   name: "reading the config",
   async run(ctx) {
     const module = need(ctx, "module");
-    const facts = { module, platforms: need(ctx, "toolchain").platforms };
     const explicit =
       ctx.options.config === undefined ? undefined : path.resolve(ctx.options.dir, ctx.options.config);
     const loaded = await loadConfig(module.dir, explicit);
+    const facts = {
+      module,
+      platforms: need(ctx, "toolchain").platforms,
+      remoteRepo: loaded?.kind === "goreleaser" ? await remoteRepo(ctx, module.dir) : undefined,
+    };
     let config: ResolvedConfig;
     if (!loaded) config = defaultConfig(facts);
     else if (loaded.kind === "goreleaser") config = resolveGoreleaserConfig(loaded, facts, ctx.env);

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// npm run test:compat — runs GoReleaser and goship on the same GoReleaser fixtures, in the same
+// directory and environment, and compares the artifact names, the archive listings and the binary
+// digests. Needs `npm run build` (the script entry does it) and GoReleaser v2:
+//   go install github.com/goreleaser/goreleaser/v2@v2.15.1   (or GORELEASER=/path/to/goreleaser)
+import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { readArchive } from "../dist/archive/read/index.js";
+
+const root = path.resolve(import.meta.dirname, "..");
+const fixtures = path.join(root, "test/fixtures/goreleaser");
+const goship = path.join(root, "dist/cli/main.js");
+const wantedVersion = "v2.15.1";
+/** How each fixture is released: a tagged release, or a snapshot (which uses snapshot.version_template). */
+const snapshotFixtures = new Set(["split"]);
+
+function findGoreleaser() {
+  const candidates = [process.env.GORELEASER, path.join(root, "bench/.cache/bin/goreleaser"), "goreleaser"];
+  for (const candidate of candidates.filter(Boolean)) {
+    const run = spawnSync(candidate, ["--version"], { encoding: "utf8" });
+    if (run.status === 0)
+      return { bin: candidate, version: /GitVersion:\s*(\S+)/.exec(run.stdout)?.[1] ?? "unknown" };
+  }
+  return undefined;
+}
+
+/** Both tools get the same environment: no GOFLAGS and no `go env -w` file, so neither sees local settings. */
+function cleanEnv() {
+  const env = { ...process.env, GOENV: "off", GOTOOLCHAIN: "local", GIT_AUTHOR_DATE: "2024-03-01T12:00:00Z" };
+  env.GIT_COMMITTER_DATE = env.GIT_AUTHOR_DATE;
+  delete env.GOFLAGS;
+  delete env.SOURCE_DATE_EPOCH;
+  delete env.GORELEASER_CURRENT_TAG;
+  return env;
+}
+
+function run(command, args, cwd, env) {
+  const result = spawnSync(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 << 20 });
+  if (result.status !== 0) {
+    throw new Error(
+      `${command} ${args.join(" ")} failed (${result.status}):\n${result.stderr}${result.stdout}`,
+    );
+  }
+  return result.stdout;
+}
+
+function gitRepo(fixture, env) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `goship-compat-${path.basename(fixture)}-`));
+  cpSync(fixture, dir, { recursive: true });
+  const git = (...args) =>
+    run("git", ["-c", "user.name=Compat", "-c", "user.email=compat@example.com", ...args], dir, env);
+  git("init", "-q");
+  git("add", "-A");
+  git("commit", "-q", "-m", "release");
+  git("tag", "v1.2.3");
+  // GoReleaser reads the remote URL even when it publishes nothing.
+  git("remote", "add", "origin", "https://github.com/example/project.git");
+  return dir;
+}
+
+const sha256 = (file) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+/**
+ * What a release published, from its artifacts.json: the asset names (archives, binaries released
+ * as they are, checksum files), every built binary by its dist path with its digest, and the
+ * entries of every archive. GoReleaser's released-as-is binaries are names over the built file;
+ * goship writes them as files of that name, so both are compared by name.
+ */
+async function describe(dist, tool) {
+  const records = JSON.parse(readFileSync(path.join(dist, "artifacts.json"), "utf8"));
+  const rel = (p) =>
+    tool === "goreleaser"
+      ? path.relative(dist, path.resolve(path.dirname(dist), p.replace(/^dist\//, `${path.basename(dist)}/`)))
+      : p;
+  const names = [];
+  const binaries = {};
+  const archives = {};
+  for (const record of records) {
+    const kind = tool === "goreleaser" ? record.type : record.kind;
+    const file = rel(record.path);
+    if (kind === "Binary" || kind === "binary") {
+      const built = tool === "goship" || path.basename(file) === record.name;
+      if (built) binaries[file] = sha256(path.join(dist, file));
+      else names.push(record.name);
+    } else if (["Archive", "Checksum", "archive", "checksum", "checksums"].includes(kind)) {
+      names.push(record.name);
+      if (/\.(tar\.gz|tgz|tar|zip)$/.test(record.name)) {
+        const listing = await readArchive(readFileSync(path.join(dist, file)));
+        archives[record.name] = listing.entries
+          .filter((e) => e.type !== "dir")
+          .map((e) => e.name)
+          .sort();
+      }
+    }
+  }
+  return { names: names.sort(), binaries, archives };
+}
+
+function compare(label, a, b) {
+  const problems = [];
+  const onlyA = [...a.names, ...Object.keys(a.binaries)].filter(
+    (n) => !b.names.includes(n) && !(n in b.binaries),
+  );
+  const onlyB = [...b.names, ...Object.keys(b.binaries)].filter(
+    (n) => !a.names.includes(n) && !(n in a.binaries),
+  );
+  if (onlyA.length) problems.push(`only GoReleaser made: ${onlyA.join(", ")}`);
+  if (onlyB.length) problems.push(`only goship made: ${onlyB.join(", ")}`);
+  let same = 0;
+  for (const [file, digest] of Object.entries(a.binaries)) {
+    if (b.binaries[file] === digest) same++;
+    else if (b.binaries[file]) problems.push(`binary differs: ${file}`);
+  }
+  for (const [file, entries] of Object.entries(a.archives)) {
+    if (b.archives[file] && JSON.stringify(b.archives[file]) !== JSON.stringify(entries)) {
+      problems.push(
+        `archive listing differs: ${file}: ${JSON.stringify(entries)} vs ${JSON.stringify(b.archives[file])}`,
+      );
+    }
+  }
+  const total = Object.keys(a.binaries).length;
+  console.log(
+    `${problems.length ? "✗" : "✓"} ${label}: ${a.names.length} assets + ${Object.keys(a.binaries).length} binaries, names ${onlyA.length + onlyB.length ? "differ" : "equal"}; ` +
+      `${same}/${total} binaries byte-identical; ${Object.keys(a.archives).length} archive listings compared`,
+  );
+  for (const problem of problems) console.log(`    ${problem}`);
+  return problems.length === 0;
+}
+
+async function main() {
+  if (!existsSync(goship)) throw new Error("dist/cli/main.js is missing: run `npm run build` first");
+  const goreleaser = findGoreleaser();
+  const cases = readdirSync(fixtures).sort();
+  if (!goreleaser) {
+    console.log("goreleaser is MISSING: the GoReleaser comparison did not run.");
+    console.log(`  install it with: go install github.com/goreleaser/goreleaser/v2@${wantedVersion}`);
+    console.log("  or point GORELEASER at a binary. Unit and integration tests still check goship's side.");
+    console.log(`0 passed, 0 failed, ${cases.length} skipped`);
+    return;
+  }
+  if (goreleaser.version !== wantedVersion) {
+    console.log(
+      `note: comparing with GoReleaser ${goreleaser.version}; the fixtures were written for ${wantedVersion}`,
+    );
+  }
+  console.log(`GoReleaser ${goreleaser.version} (${goreleaser.bin}) vs goship on ${cases.length} fixtures`);
+  const env = cleanEnv();
+  let passed = 0;
+  let failed = 0;
+  for (const name of cases) {
+    const dir = gitRepo(path.join(fixtures, name), env);
+    const cleanup = [dir];
+    try {
+      const snapshot = snapshotFixtures.has(name) ? ["--snapshot"] : [];
+      run(goreleaser.bin, ["release", "--clean", "--skip=publish,announce", ...snapshot], dir, env);
+      // Out of the work tree: an untracked folder would make goship's builds stamp vcs.modified=true.
+      const theirs = `${dir}.goreleaser-dist`;
+      renameSync(path.join(dir, "dist"), theirs);
+      cleanup.push(theirs);
+      run(process.execPath, [goship, "release", ...snapshot], dir, env);
+      const ours = path.join(dir, "dist");
+      const a = await describe(theirs, "goreleaser");
+      const b = await describe(ours, "goship");
+      if (compare(`${name}${snapshot.length ? " (snapshot)" : ""}`, a, b)) passed++;
+      else failed++;
+    } catch (error) {
+      failed++;
+      console.log(`✗ ${name}: ${error.message}`);
+    } finally {
+      for (const leftover of cleanup) rmSync(leftover, { recursive: true, force: true });
+    }
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  if (failed > 0) process.exitCode = 1;
+}
+
+await main();
