@@ -22,6 +22,8 @@ export interface RebuildRequest {
   readonly targets: readonly string[];
   readonly snapshot: boolean;
   readonly parallelism: number | undefined;
+  /** The release's config file: relative to the module (found again in the clone) or absolute. */
+  readonly config?: string | undefined;
 }
 
 export type RebuildOutcome =
@@ -52,6 +54,7 @@ export function rebuildArgv(request: RebuildRequest, entry: string): [string, st
     request.targets.join(","),
     ...(request.parallelism === undefined ? [] : ["--parallelism", String(request.parallelism)]),
     ...(request.snapshot ? ["--snapshot"] : []),
+    ...(request.config === undefined ? [] : ["--config", request.config]),
     "--json",
   ];
   return ["sh", ["-c", `umask ${request.umask} && exec "$0" "$@"`, process.execPath, entry, ...args]];

@@ -186,7 +186,8 @@ function formatDiagnosis(d: Diagnosis, context: Context, indent: string): string
 /** The diagnosis for people: each artifact that did not reproduce, then the likely causes. */
 export function formatReport(report: ReproducibilityReport): string[] {
   const lines: string[] = [];
-  const bad = report.artifacts.filter((a) => a.verdict !== "reproduced");
+  // After a failed rebuild every artifact is "not rebuilt": the causes and the output say why.
+  const bad = report.artifacts.filter((a) => a.verdict !== "reproduced" && a.verdict !== "not rebuilt");
   const context: Context = {
     differing: new Set(bad.map((a) => a.path)),
     binaries: new Map(

@@ -50,6 +50,7 @@ export const verifyReproducibleStep: Step = {
       targets: need(ctx, "targets").map(formatTarget),
       snapshot: release.snapshot,
       parallelism: ctx.options.parallelism,
+      config: need(ctx, "config").file,
       artifacts: ctx.artifacts.list().map((a) => ({
         path: a.path,
         sha256: a.sha256,

@@ -53,6 +53,8 @@ export async function findUntrackedInputs(
   moduleDir: string,
   env: NodeJS.ProcessEnv,
   signal?: AbortSignal,
+  /** Another file the release read, relative to the module (the config file). */
+  extra?: string,
 ): Promise<UntrackedInput[]> {
   const fields = ["Dir", "Standard", ...FILE_FIELDS].join(",");
   const listed = await exec("go", ["list", "-e", "-deps", `-json=${fields}`, "./..."], {
@@ -73,7 +75,9 @@ export async function findUntrackedInputs(
   };
   const candidates = [
     ...inputFiles(parseJsonStream<ListedPackage>(listed.stdout)).map(relative),
-    ...["go.mod", "go.sum"].filter((f) => existsSync(path.join(moduleDir, f))),
+    ...["go.mod", "go.sum", ...(extra && !path.isAbsolute(extra) ? [extra] : [])].filter((f) =>
+      existsSync(path.join(moduleDir, f)),
+    ),
   ];
   const trackedSet = new Set(tracked.stdout.split("\0").filter(Boolean));
   const missing = untrackedOf(candidates, trackedSet);

@@ -31,6 +31,8 @@ export interface VerifyInput {
   readonly targets: readonly string[];
   readonly snapshot: boolean;
   readonly parallelism?: number | undefined;
+  /** The config file the release used, relative to the module directory or absolute. */
+  readonly config?: string | undefined;
   /** Variables the release was made with that the rebuild must repeat (SOURCE_DATE_EPOCH…). */
   readonly pinned?: Readonly<Record<string, string>>;
   readonly artifacts: readonly ReleaseArtifact[];
@@ -91,21 +93,26 @@ async function verifyIn(workspace: string, input: VerifyInput): Promise<VerifyOu
   const commit = await cloneAt(exec, input.repo.root, input.ref, clone, input.env, signal);
   log.info("rebuilding from a fresh clone", { commit: commit.slice(0, 12), targets: input.targets.length });
   for (const d of rebuild.differences) log.debug?.("rebuild environment", { ...d });
+  const moduleDir = path.join(clone, ...input.repo.prefix.split("/").filter(Boolean));
   const outcome = await runRebuild({
     exec,
     signal,
-    moduleDir: path.join(clone, ...input.repo.prefix.split("/").filter(Boolean)),
+    moduleDir,
     distDir: path.join(workspace, "dist"),
     env: rebuild.env,
     umask: rebuild.umask,
     targets: input.targets,
     snapshot: input.snapshot,
     parallelism: input.parallelism,
+    // The CLI reads a relative --config from where it runs: point at the clone's copy.
+    config: input.config === undefined ? undefined : path.resolve(moduleDir, input.config),
   });
   // Only files of the user's tree at this very commit can explain a difference.
   const worktree = input.repo.head === commit ? input.worktree : undefined;
   const untracked = async (): Promise<UntrackedInput[]> =>
-    worktree ? findUntrackedInputs(exec, worktree, { ...input.env, GOCACHE: dirs.gocache }, signal) : [];
+    worktree
+      ? findUntrackedInputs(exec, worktree, { ...input.env, GOCACHE: dirs.gocache }, signal, input.config)
+      : [];
   const base = { version: input.version, commit, environment: rebuild.differences };
   if (!outcome.ok) {
     const found = await untracked();

@@ -188,6 +188,28 @@ describe("release --verify-reproducible on a module that embeds an ignored file"
   });
 });
 
+describe("release --verify-reproducible with a config file git ignores", () => {
+  it("fails and names the config file as an untracked input", async () => {
+    const dir = copyFixture("repro-clean");
+    writeFileSync(path.join(dir, ".git", "info", "exclude"), "goship.yaml\n");
+    writeFileSync(path.join(dir, "goship.yaml"), "project_name: renamed\n");
+    const dist = path.join(path.dirname(dir), "dist");
+    const result = await runCli([
+      "release",
+      "--dir",
+      dir,
+      "--dist",
+      dist,
+      "--targets",
+      "linux/amd64",
+      "--verify-reproducible",
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/untracked input: goship\.yaml/);
+    expect(result.stderr).toContain("goship.yaml (ignored by git)");
+  });
+});
+
 describe("release --verify-reproducible on a dirty tree", () => {
   it("says plainly that a clean clone cannot prove it, before building anything", async () => {
     const dir = copyFixture("repro-clean");
