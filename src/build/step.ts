@@ -50,21 +50,27 @@ async function buildTarget(
   const env = buildEnv(ctx, build, configured, target);
   const templateVars = stringVars(env);
   const outputs = build.mains.map((main, i) => outputOf(ctx, build, index, main, i, target, fields));
-  const hookData = (output: (typeof outputs)[number]) => ({
+  // .Path is where the binary is while the run lasts (the staging area), so post hooks can work on it.
+  const hookData = async (output: (typeof outputs)[number]) => ({
     ...fields,
     Name: output.fileName,
     Ext: output.ext,
-    Path: output.relPath,
+    Path: await stagedPath(ctx, output.relPath),
     Binary: output.binary,
   });
   const hookEnv = { ...templateEnv(ctx), ...configured };
   if (build.hooks.pre.length > 0)
-    await runHooks(ctx, build.hooks.pre, { data: hookData(outputs[0]!), env: hookEnv });
+    await runHooks(ctx, build.hooks.pre, { data: await hookData(outputs[0]!), env: hookEnv });
+  const built: Buffer[] = [];
   for (const [i, main] of build.mains.entries()) {
-    await buildMain(ctx, build, index, main, target, outputs[i]!, env, templateVars);
+    built.push(await buildMain(ctx, build, index, main, target, outputs[i]!, env, templateVars));
   }
   if (build.hooks.post.length > 0)
-    await runHooks(ctx, build.hooks.post, { data: hookData(outputs[0]!), env: hookEnv });
+    await runHooks(ctx, build.hooks.post, { data: await hookData(outputs[0]!), env: hookEnv });
+  const changed = build.hooks.post.length > 0;
+  for (const [i, main] of build.mains.entries()) {
+    await registerBinary(ctx, build, main, target, outputs[i]!, changed ? undefined : built[i]);
+  }
 }
 
 interface Output {
@@ -151,7 +157,7 @@ async function buildMain(
   out: Output,
   env: NodeJS.ProcessEnv,
   envVars: Record<string, string>,
-): Promise<void> {
+): Promise<Buffer> {
   const module = need(ctx, "module");
   const release = need(ctx, "release");
   const where = `builds[${index}]`;
@@ -194,8 +200,21 @@ async function buildMain(
   }
   if (build.modTimestamp)
     await applyModTimestamp(ctx, build.modTimestamp, `${where}.mod_timestamp`, data, output);
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
-  if (key) await cache.put(key, bytes, sha256);
+  if (key) await cache.put(key, bytes, createHash("sha256").update(bytes).digest("hex"));
+  return bytes;
+}
+
+/** Records a built binary, read after the post hooks, which may have changed it (upx, signing). */
+async function registerBinary(
+  ctx: ReleaseContext,
+  build: ResolvedBuild,
+  main: ResolvedMain,
+  target: Target,
+  out: Output,
+  known: Buffer | undefined,
+): Promise<void> {
+  const module = need(ctx, "module");
+  const bytes = known ?? (await readFile(await stagedPath(ctx, out.relPath)));
   binaryBuildIds(ctx).set(out.relPath, build.id);
   ctx.artifacts.add({
     kind: "binary",
@@ -205,7 +224,7 @@ async function buildMain(
     binary: out.fileName,
     packagePath: importPathOf(module.path, module.mains, main.package),
     size: bytes.byteLength,
-    sha256,
+    sha256: createHash("sha256").update(bytes).digest("hex"),
   });
 }
 
