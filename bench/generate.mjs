@@ -17,6 +17,7 @@ import {
   revisionGo,
   textkitGo,
   upperDeps,
+  upperNames,
 } from "./lib/go-source.mjs";
 import { isEntryPoint, runSync } from "./lib/proc.mjs";
 
@@ -26,7 +27,8 @@ const helpersPerFile = 12;
 const seed = 20240101;
 // Fixed commit times keep the commit hashes, and so `git describe`, equal on every machine.
 const epoch = Date.parse("2024-01-01T00:00:00Z") / 1000;
-const changedPackage = baseNames[0];
+// An upper package that only main imports: a typical edit recompiles it and main, then relinks.
+const changedPackage = upperNames[0];
 
 // Pinned to versions that need nothing newer than the go directive below.
 const goMod = `module example.com/benchsubject
@@ -76,7 +78,7 @@ export function generateSubject({ dir = defaultSubjectDir, files = defaultFiles 
   write("internal/ids/ids.go", idsGo);
   write("internal/textkit/textkit.go", textkitGo);
   write(`internal/${changedPackage}/revision.go`, revisionGo(changedPackage, 0));
-  write("cmd/benchsubject/main.go", mainGo(generatedNames));
+  write("cmd/benchsubject/main.go", mainGo(generatedNames, changedPackage));
 
   // File i goes to package i % 12; an upper package's file calls the exported mixer of a file
   // in each of its two base packages, so the packages form a real import graph.

@@ -7,7 +7,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { changeSubject, defaultFiles, generateSubject } from "./generate.mjs";
 import { ensureGoreleaser, installedVersion } from "./goreleaser.mjs";
-import { archiveBytes, createContenders, goshipMain, verifyDist } from "./lib/contenders.mjs";
+import { archiveBytes, createContenders, goshipMain, snapshotGoship, verifyDist } from "./lib/contenders.mjs";
 import {
   baseEnv,
   benchDir,
@@ -32,11 +32,12 @@ const { values: opt } = parseArgs({
     scenarios: { type: "string", default: "cold,warm,change,single" },
     contenders: { type: "string", default: "goship,goreleaser,raw,seed" },
     "raw-schedules": { type: "string", default: "all,pairs,seq" },
+    "cold-raw-schedules": { type: "string", default: "all,pairs" },
     scaling: { type: "string", default: "targets,size" },
     "scaling-contenders": { type: "string", default: "goship,goreleaser,raw" },
     targets: { type: "string", default: defaultTargets.join(",") },
     files: { type: "string", default: String(defaultFiles) },
-    "large-files": { type: "string", default: String(defaultFiles * 3) },
+    "large-files": { type: "string", default: String(defaultFiles * 2) },
     note: { type: "string", default: "" },
     out: { type: "string", default: path.join(benchDir, "RESULTS.md") },
     "timeout-min": { type: "string", default: "30" },
@@ -65,6 +66,7 @@ const largeSubject = path.join(workDir, "subject-large");
 const outDir = path.join(workDir, "out");
 const cachesDir = path.join(workDir, "caches");
 const scratchDir = path.join(workDir, "scratch");
+const logsDir = path.join(workDir, "logs");
 const benchStarted = Date.now();
 const log = (...a) => console.error(...a);
 const elapsed = () => `${((Date.now() - benchStarted) / 60000).toFixed(1)} min`;
@@ -74,6 +76,7 @@ const elapsed = () => `${((Date.now() - benchStarted) / 60000).toFixed(1)} min`;
 // Caches from an earlier invocation describe another subject or another goship build: start clean.
 rmSync(cachesDir, { recursive: true, force: true });
 rmSync(outDir, { recursive: true, force: true });
+rmSync(logsDir, { recursive: true, force: true });
 mkdirSync(scratchDir, { recursive: true });
 
 log(`generating the subject (${opt.files} files)`);
@@ -92,7 +95,8 @@ if (wanted.includes("goreleaser")) {
     missing.set("goreleaser", `GoReleaser could not be installed: ${e.message.split("\n")[0]}`);
   }
 }
-const all = createContenders({ rawSchedules: list(opt["raw-schedules"]) });
+const goshipEntry = existsSync(goshipMain) ? snapshotGoship() : undefined;
+const all = createContenders({ rawSchedules: list(opt["raw-schedules"]), goshipEntry });
 const contenders = [
   ...(wanted.includes("goship") ? [all.goship] : []),
   ...(wanted.includes("goreleaser") ? [all.goreleaser] : []),
@@ -133,8 +137,14 @@ async function timedRun(
     timeoutMs,
     scratchDir,
   });
-  const problem =
-    r.code !== 0 ? `exit ${r.code}: ${tail(r.stderr || r.stdout)}` : verifyDist(c, dist, targets.length);
+  let problem =
+    r.code !== 0 ? `exit ${r.code}: ${head(r.stderr || r.stdout)}` : verifyDist(c, dist, targets.length);
+  if (problem) {
+    const file = path.join(logsDir, `${scenario}-${n}-${c.id}.log`);
+    mkdirSync(logsDir, { recursive: true });
+    writeFileSync(file, `$ ${cmd} ${args.join(" ")}\n\n${r.stdout}\n${r.stderr}`);
+    problem += ` (full output: ${path.relative(process.cwd(), file)})`;
+  }
   const rec = {
     scenario,
     contender: c.id,
@@ -190,10 +200,16 @@ async function phase(name, fn) {
   phases.push({ name, seconds: (Date.now() - t) / 1000 });
 }
 
+// A sequential cold build leaves a core idle whenever one package or the linker runs alone, so
+// on few cores it is the slowest raw schedule by far; it is left out of the cold scenario by
+// default (it costs a minute and a half) and measured in every warm scenario instead.
+const coldRawSchedules = list(opt["cold-raw-schedules"]);
+const coldActive = active.filter((c) => !c.isRaw || coldRawSchedules.includes(c.id.replace(/^raw-/, "")));
+
 if (scenarios.includes("cold")) {
   await phase("cold build cache", async () => {
     for (let n = 1; n <= coldRuns; n++) {
-      for (const c of active) {
+      for (const c of coldActive) {
         const cache = path.join(cachesDir, c.id, `cold-${n}`);
         rmSync(cache, { recursive: true, force: true });
         const rec = await timedRun(c, { scenario: "cold", run: n, cache });
@@ -206,6 +222,13 @@ if (scenarios.includes("cold")) {
           rmSync(cache, { recursive: true, force: true });
         }
       }
+    }
+    // Raw schedules run the same argv, so one that skipped the cold scenario starts from a link of
+    // another raw schedule's warm cache instead of paying for its own cold build.
+    const donor = active.find((c) => c.isRaw && warmed.has(c.id));
+    for (const c of active.filter((x) => x.isRaw && !warmed.has(x.id) && donor)) {
+      linkTree(path.join(warmCache(donor), "go-build"), path.join(warmCache(c), "go-build"));
+      warmed.add(c.id);
     }
   });
 }
@@ -263,6 +286,22 @@ const scalingSet = () => {
 const targetCounts = [1, 2, 6, 12];
 
 /**
+ * Six default targets after a one-file change is exactly the change scenario; when that ran,
+ * its runs stand for this scaling point instead of being repeated.
+ */
+const reused = new Set();
+function reuseChange(scenario) {
+  if (releaseTargets.join() !== scalingTargets.slice(0, 6).join()) return false;
+  const from = records.filter(
+    (r) => r.scenario === "change" && scalingSet().some((c) => c.id === r.contender),
+  );
+  if (!from.length) return false;
+  if (!reused.has(scenario)) records.push(...from.map((r) => ({ ...r, scenario, output: undefined })));
+  reused.add(scenario);
+  return true;
+}
+
+/**
  * Fills a template GOCACHE by running the plain `go build`s once (untimed) and hard-links it into
  * each scaling contender's cache. Every contender then starts from the same entries for the
  * extra targets or the larger subject, and nobody pays minutes of warm-up per contender for
@@ -306,6 +345,7 @@ if (scaling.includes("targets") && scalingRuns > 0) {
     });
     for (let n = 1; n <= scalingRuns; n++) {
       for (const count of targetCounts) {
+        if (count === releaseTargets.length && reuseChange("targets-6")) continue;
         for (const c of scalingSet()) {
           changeSubject(subject);
           await timedRun(c, {
@@ -338,6 +378,7 @@ if (scaling.includes("size") && scalingRuns > 0) {
     });
     for (let n = 1; n <= scalingRuns; n++) {
       for (const size of ["small", "large"]) {
+        if (size === "small" && reuseChange("size-small")) continue;
         for (const c of scalingSet()) {
           const dir = size === "large" ? largeSubject : subject;
           changeSubject(dir);
@@ -510,6 +551,8 @@ if (loads.length)
     `- 1-minute load average before each run: ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} on ${os.availableParallelism()} CPUs; a load well above 0 before a run means something else was using the machine.`,
   );
 md.push(`- Phases: ${phases.map((p) => `${p.name} ${(p.seconds / 60).toFixed(1)} min`).join("; ")}.`);
+if (reused.size)
+  md.push(`- Scaling points ${[...reused].join(", ")} reuse the change scenario's runs (the same work).`);
 md.push("- Ratios are of medians. The raw limit is the fastest raw schedule's median in that scenario.");
 md.push(
   "- GoReleaser writes one checksums.txt (OSS cannot also write per-archive .sha256 files); the other contenders write both, except the seed loop (.sha256 only).",
@@ -533,8 +576,14 @@ function pick(r) {
   return { cpuS: r.cpuS, maxRssKB: r.maxRssKB, treePeakKB: r.treePeakKB, nodePeakKB: r.nodePeakKB };
 }
 
-function tail(text, lines = 6) {
-  return text.trim().split("\n").slice(-lines).join("\n");
+/** The first lines of a failure: where goship and the tools put the message that matters. */
+function head(text, lines = 3) {
+  return text
+    .trim()
+    .split("\n")
+    .filter((l) => l.trim())
+    .slice(0, lines)
+    .join(" / ");
 }
 
 function hostBinarySize() {
@@ -559,9 +608,7 @@ function describeMachine() {
     OS: `${osName ?? os.type()} (${os.platform()} ${os.release()}, ${os.arch()})`,
     Go: v("go", ["version"]).split("\n")[0],
     Node: process.version,
-    goship: existsSync(goshipMain)
-      ? v(process.execPath, [goshipMain, "--version"]).split("\n")[0]
-      : "not built",
+    goship: goshipEntry ? v(process.execPath, [goshipEntry, "--version"]).split("\n")[0] : "not built",
     GoReleaser: installedVersion() ?? "not installed",
     "tar / gzip / zip": `${v("tar", ["--version"]).split("\n")[0]}; ${v("gzip", ["--version"]).split("\n")[0]}; ${/Zip [\d.]+/.exec(v("zip", ["-h"]))?.[0] ?? "zip"}`,
   };

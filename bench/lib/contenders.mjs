@@ -1,5 +1,5 @@
 // The four contenders as data: how to invoke each one, and what a complete run must leave in dist.
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import {
   goreleaserArgs,
@@ -16,11 +16,24 @@ export const goshipMain = path.join(repoRoot, "dist", "cli", "main.js");
 const name = "benchsubject";
 
 /**
+ * Copies goship's build (dist/ and the package.json it reads its version from) under bench/work,
+ * so that every run of one benchmark measures the same goship even if dist/ is rebuilt meanwhile.
+ * Its dependencies still resolve from the repository's node_modules, a few directories up.
+ */
+export function snapshotGoship() {
+  const root = path.join(workDir, "goship");
+  rmSync(root, { recursive: true, force: true });
+  cpSync(path.join(repoRoot, "dist"), path.join(root, "dist"), { recursive: true });
+  copyFileSync(path.join(repoRoot, "package.json"), path.join(root, "package.json"));
+  return path.join(root, "dist", "cli", "main.js");
+}
+
+/**
  * Every contender gets { subject, dist, targets, single } and returns argv plus extra env.
  * `expect` lists what a finished release holds, so a contender that fails quietly or skips
  * packaging is reported as failed instead of looking fast.
  */
-export function createContenders({ rawSchedules }) {
+export function createContenders({ rawSchedules, goshipEntry }) {
   const goship = {
     id: "goship",
     label: "goship release",
@@ -31,7 +44,7 @@ export function createContenders({ rawSchedules }) {
     command: ({ subject, dist, targets, single }) => ({
       cmd: process.execPath,
       args: [
-        goshipMain,
+        goshipEntry,
         "release",
         "--dir",
         subject,

@@ -271,7 +271,8 @@ func Salted(a uint64) uint64 { return revisionSalt(a) }
 `;
 }
 
-export function mainGo(packages) {
+/** main: imports every package; calls `salted.Salted` so the revision file is linked in. */
+export function mainGo(packages, salted) {
   return `// Command benchsubject runs every generated entity and prints a checksum.
 package main
 
@@ -286,10 +287,10 @@ import (
 	"example.com/benchsubject/internal/ids"
 	"example.com/benchsubject/internal/textkit"
 ${packages
-  .filter((p) => p !== baseNames[0])
+  .filter((p) => p !== salted)
   .map((p) => `\t_ "example.com/benchsubject/internal/${p}"`)
   .join("\n")}
-	"example.com/benchsubject/internal/${baseNames[0]}"
+	"example.com/benchsubject/internal/${salted}"
 )
 
 // Set at link time with -X.
@@ -319,7 +320,7 @@ func main() {
 		}
 		n++
 	}
-	total = ${baseNames[0]}.Salted(total)
+	total = ${salted}.Salted(total)
 	fmt.Printf("%s: %d entities, checksum %016x, id %s\\n", textkit.Title("bench subject", *lang), n, total, ids.For(fmt.Sprint(total)))
 }
 `;
