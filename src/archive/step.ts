@@ -1,10 +1,12 @@
 // Target step: the target's archives. By default one per target (tar.gz, zip on windows) holding
 // one top folder with the binaries and the module's documents; the config can rename, reformat,
 // unwrap and fill them differently.
+import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArchiveFormat, ArtifactOf } from "../artifacts/artifact.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
+import { OutputCache, userCacheDir } from "../build/output-cache.js";
 import { binaryBuildIds } from "../build/step.js";
 import { stagedPath, writeStaged } from "../dist/staging.js";
 import { ReleaseError } from "../errors.js";
@@ -12,6 +14,7 @@ import type { Target } from "../go/targets.js";
 import { need, once, type ReleaseContext } from "../pipeline/context.js";
 import type { TargetStep } from "../pipeline/step.js";
 import { releaseFields, render, targetFields } from "../pipeline/templates.js";
+import { goshipVersion } from "../version.js";
 import { formatsFor, type ResolvedArchive } from "./defaults.js";
 import { type ArchiveFile, type DocFile, evalFiles, findDocFiles } from "./files.js";
 import type { ArchiveEntry } from "./formats/entry.js";
@@ -87,12 +90,21 @@ async function writeArchive(
     entries.push({ path: under(file.destination), kind: "file", mode: file.mode, data: file.data });
   }
   const options = { mtime: release.time };
-  const bytes =
-    format === "zip"
-      ? await writeZip(entries, options)
-      : format === "tar"
-        ? writeTar(entries, options)
-        : await writeTarGz(entries, options);
+  // An archive's bytes depend only on its entries, the mtime and the writer: when all are unchanged
+  // (a re-run of the same commit), reuse the archive instead of compressing it again.
+  const key = archiveKey(format, options.mtime, entries);
+  const cache = ctx.options.cache ? new OutputCache(userCacheDir(ctx.env)) : undefined;
+  let bytes = await cache?.get(key);
+  if (bytes) ctx.log.debug?.("archive reused from the output cache", { archive: base });
+  else {
+    bytes =
+      format === "zip"
+        ? await writeZip(entries, options)
+        : format === "tar"
+          ? writeTar(entries, options)
+          : await writeTarGz(entries, options);
+    await cache?.put(key, bytes, createHash("sha256").update(bytes).digest("hex"));
+  }
   const name = `${base}.${format}`;
   claimName(ctx, name);
   const written = await writeStaged(ctx, name, bytes);
@@ -179,6 +191,18 @@ async function filesOf(
     out.push({ destination: file.destination, mode: info.mode & 0o111 ? 0o755 : 0o644, data });
   }
   return out;
+}
+
+/** Everything an archive's bytes depend on, the writer (goship) and zlib versions included. */
+export function archiveKey(format: string, mtime: number, entries: readonly ArchiveEntry[]): string {
+  const described = entries.map((e) => [
+    e.path,
+    e.kind,
+    e.mode,
+    e.data ? createHash("sha256").update(e.data).digest("hex") : "",
+  ]);
+  const inputs = ["goship-archive-v1", goshipVersion, process.versions.zlib, format, mtime, described];
+  return createHash("sha256").update(JSON.stringify(inputs)).digest("hex");
 }
 
 function docFilesOf(ctx: ReleaseContext): Promise<DocFile[]> {

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
 import { copyFixture, git, tempDir } from "../helpers/fixture.js";
 
-const reuseLine = /reused from the output cache/g;
+const reuseLine = /debug reused from the output cache/g;
+const archiveReuseLine = /archive reused from the output cache/g;
 
 describe("output cache", () => {
   it("reuses unchanged builds, rebuilds on every changed input, and never changes bytes", async () => {
@@ -20,6 +21,7 @@ describe("output cache", () => {
       expect(result.code, result.stderr).toBe(0);
       return {
         reused: result.stderr.match(reuseLine)?.length ?? 0,
+        archives: result.stderr.match(archiveReuseLine)?.length ?? 0,
         checksums: readFileSync(path.join(dir, "dist/checksums.txt"), "utf8"),
       };
     };
@@ -30,11 +32,14 @@ describe("output cache", () => {
 
     const first = await run();
     expect(first.reused).toBe(0);
+    expect(first.archives).toBe(0);
     const again = await run();
     expect(again.reused).toBe(2);
+    expect(again.archives).toBe(2);
     expect(again.checksums).toBe(first.checksums);
     const uncached = await run("--no-cache");
     expect(uncached.reused).toBe(0);
+    expect(uncached.archives).toBe(0);
     expect(uncached.checksums).toBe(first.checksums);
 
     // A changed source file (committed, so the version stays the same tag).
