@@ -38,3 +38,21 @@ export class BadSourceDateEpochError extends ReleaseError {
     });
   }
 }
+
+/** GoReleaser semantics: a release is made from the tagged commit itself. */
+export class NotTaggedHeadError extends ReleaseError {
+  constructor(tag: string, commit: string) {
+    super(
+      `git tag ${tag} was not made against commit ${commit}; tag the commit being released, or pass --snapshot`,
+    );
+  }
+}
+
+/** GoReleaser semantics: the tag must be a semantic version. */
+export class NotSemverTagError extends ReleaseError {
+  constructor(tag: string) {
+    super(
+      `tag ${JSON.stringify(tag)} is not a semantic version (v1.2.3); tag the release so, or pass --snapshot`,
+    );
+  }
+}

@@ -2,7 +2,13 @@
 import path from "node:path";
 import { checkBinaryCounts } from "../archive/defaults.js";
 import { ConfigError } from "../config/errors.js";
-import { DirtyTreeError, NoTagError, NotAGitRepositoryError } from "../git/errors.js";
+import {
+  DirtyTreeError,
+  NoTagError,
+  NotAGitRepositoryError,
+  NotSemverTagError,
+  NotTaggedHeadError,
+} from "../git/errors.js";
 import { type GitState, readGitState, releaseTime, rfc3339 } from "../git/state.js";
 import { goEnv } from "../go/build-args.js";
 import { NotAGoModuleError, TargetError } from "../go/errors.js";
@@ -69,6 +75,8 @@ export const gitStep: Step = {
     const time = releaseTime(git, ctx.env.SOURCE_DATE_EPOCH);
     const config = need(ctx, "config");
     const tag = releaseTag(ctx, git);
+    if (ctx.command === "release" && !snapshot && config.flavor === "goreleaser")
+      checkGoreleaserTag(ctx, git, tag);
     // GoReleaser's .Version is the tag without its "v"; goship's is what `git describe` prints.
     const baseVersion =
       config.flavor === "goreleaser"
@@ -163,6 +171,14 @@ function commandLineTargets(ctx: ReleaseContext): Target[] | undefined {
   }
   if (problems.length > 0) throw new TargetError(problems.join("\n"));
   return targets;
+}
+
+/** What GoReleaser refuses outside snapshots: a tag that is not on HEAD, or that is not a version. */
+function checkGoreleaserTag(ctx: ReleaseContext, git: GitState, tag: string): void {
+  if (!git.headTag && !ctx.env.GORELEASER_CURRENT_TAG) {
+    throw new NotTaggedHeadError(tag, git.commit);
+  }
+  if (!/^v?\d+(\.\d+){0,2}(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(tag)) throw new NotSemverTagError(tag);
 }
 
 /** GoReleaser's tag: GORELEASER_CURRENT_TAG, else the highest tag on HEAD, else the last one reachable. */
