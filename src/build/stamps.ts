@@ -4,13 +4,17 @@ import type { Stamps } from "../go/build-args.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import { releaseFields, render, targetFields } from "../pipeline/templates.js";
 
-/** Every stamp of every build, rendered for its first target; the first value of a symbol wins. */
-export function configuredStamps(ctx: ReleaseContext): Stamps {
-  const stamps = new Map<string, string>();
-  for (const [index, build] of need(ctx, "config").builds.entries()) {
+/**
+ * The stamps of the builds, rendered for each build's first target: every stamp of any build
+ * (`union`, to check each lands somewhere), or only those every build passes with the same value
+ * (`common`, what every binary of the release must carry).
+ */
+export function configuredStamps(ctx: ReleaseContext, which: "union" | "common" = "union"): Stamps {
+  const perBuild = need(ctx, "config").builds.flatMap((build, index) => {
     const target = build.targets[0];
-    if (!target) continue;
+    if (!target) return [];
     const data = { ...releaseFields(ctx), ...targetFields(target) };
+    const stamps = new Map<string, string>();
     for (const [symbol, value] of build.stamps) {
       if (!stamps.has(symbol))
         stamps.set(symbol, render(ctx, value, `builds[${index}].stamps.${symbol}`, data));
@@ -18,8 +22,17 @@ export function configuredStamps(ctx: ReleaseContext): Stamps {
     const ldflags = build.ldflags.map((flag, i) => render(ctx, flag, `builds[${index}].ldflags[${i}]`, data));
     for (const [symbol, value] of stampsInLdflags(ldflags.join(" ")))
       if (!stamps.has(symbol)) stamps.set(symbol, value);
+    return [stamps];
+  });
+  const result = new Map<string, string>();
+  for (const stamps of perBuild) {
+    for (const [symbol, value] of stamps) {
+      if (result.has(symbol)) continue;
+      if (which === "union" || perBuild.every((other) => other.get(symbol) === value))
+        result.set(symbol, value);
+    }
   }
-  return [...stamps];
+  return [...result];
 }
 
 /** `-X a.b=c` and `-X=a.b=c` pairs of an -ldflags value, split as cmd/go splits it (quoted.Split). */

@@ -30,7 +30,7 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
   const module = need(ctx, "module");
   const toolchain = need(ctx, "toolchain");
   const config = need(ctx, "config");
-  const stamps = configuredStamps(ctx);
+  const stamps = configuredStamps(ctx, "common");
   // Documents every archive must carry: goship's README/LICENSE/CHANGELOG, unless the config chose files.
   const docs = config.archives.every((a) => a.files.length === 1 && a.files[0]?.kind === "docs")
     ? await once(ctx, "docFiles", () => findDocFiles(module.dir))
