@@ -237,3 +237,13 @@ describe("GoReleaser files", () => {
     expect(build!.hooks.post[0]).toMatchObject({ kind: "words", cmd: ["echo {{ .Name }}"], dir: "docs" });
   });
 });
+
+describe("build rules", () => {
+  it("refuses two builds that make the same binary for the same target", () => {
+    const text =
+      "builds:\n  - id: a\n    main: ./cmd/api\n  - id: b\n    main: ./cmd/api\n    targets: [linux/amd64]\n";
+    expect(problems(() => resolveGoshipConfig(load(text), facts))).toEqual([
+      "goship.yaml:4:5: builds[1]: builds[0] already makes api for linux/amd64; give one of them another binary name or other targets",
+    ]);
+  });
+});

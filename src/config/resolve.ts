@@ -129,6 +129,23 @@ function resolveUserConfig(
     "builds",
     problem,
   );
+  // Two builds making the same binary for the same target would overwrite each other in dist/bin.
+  const made = new Map<string, number>();
+  for (const [index, build] of builds.entries()) {
+    for (const main of build.mains.filter((m) => !m.binary.includes("{{"))) {
+      for (const target of build.targets) {
+        const key = `${main.binary} ${formatTarget(target)}`;
+        const earlier = made.get(key);
+        if (earlier !== undefined && earlier !== index) {
+          problem(
+            ["builds", index],
+            `builds[${earlier}] already makes ${main.binary} for ${formatTarget(target)}; give one of them another binary name or other targets`,
+          );
+        }
+        made.set(key, index);
+      }
+    }
+  }
 
   const archives = (user.archives ?? [{}]).map((archive, index) => {
     const resolved = withArchiveDefaults(archive);
