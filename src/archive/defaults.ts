@@ -57,7 +57,7 @@ export function withArchiveDefaults(user: UserArchive): ResolvedArchive {
     wrap: wrapTemplate(user.wrap_in_directory ?? true, nameTemplate),
     wrapEntry: true,
     stripBinaryDirectory: false,
-    allowDifferentBinaryCount: false,
+    allowDifferentBinaryCount: user.allow_different_binary_count ?? false,
   };
 }
 

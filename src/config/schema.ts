@@ -162,6 +162,10 @@ const archiveSchema = z
       description:
         "Extra files: globs or {src, dst}. [] ships the binaries only. @default README*, LICENSE*, CHANGELOG* of the module root",
     }),
+    allow_different_binary_count: z.boolean().optional().meta({
+      description:
+        "Allow targets whose archives hold different numbers of binaries (builds with different targets). @default false",
+    }),
     wrap_in_directory: z.union([z.boolean(), z.string()]).optional().meta({
       description:
         "Put everything in one top folder: true (the archive's name), false, or a template. @default true",
