@@ -413,5 +413,8 @@ export function whyNotGoshipLayout(config: ResolvedConfig): string | undefined {
   if (config.flavor === "goreleaser") return "a GoReleaser file keeps GoReleaser's flags and layout";
   const unwrapped = config.archives.find((a) => a.wrap !== a.nameTemplate || a.formats.includes("binary"));
   if (unwrapped) return `archive "${unwrapped.id}" is not one folder named like the archive`;
+  const targetSets = new Set(config.builds.map((b) => b.targets.map(formatTarget).join(",")));
+  const partial = config.archives.some((a) => a.ids !== undefined && a.ids.length < config.builds.length);
+  if (targetSets.size > 1 || partial) return "the archives do not all hold every binary";
   return undefined;
 }
