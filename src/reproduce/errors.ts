@@ -11,9 +11,9 @@ export class DirtyTreeUnprovableError extends ReleaseError {
 }
 
 export class NoCommitToCloneError extends ReleaseError {
-  constructor(dir: string) {
+  constructor(dir: string, next = "commit it first") {
     super(
-      "a reproducibility proof rebuilds from a fresh clone of the commit, and this module is not in a git repository with a commit; commit it first",
+      `a reproducibility proof rebuilds from a fresh clone of the commit, and this directory is not in a git repository with a commit; ${next}`,
       { details: { dir } },
     );
   }

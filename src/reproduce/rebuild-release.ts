@@ -40,7 +40,11 @@ export async function rebuildRelease(options: RebuildOptions): Promise<RebuildRe
   }
   const dir = path.resolve(options.dir ?? process.cwd());
   const repo = await locateRepo(exec, dir, env, options.signal);
-  if (!repo) throw new NoCommitToCloneError(dir);
+  if (!repo)
+    throw new NoCommitToCloneError(
+      dir,
+      "run goship rebuild in a clone of the project, or pass --dir <its module>",
+    );
   const { metadata } = published;
   const pinned: Record<string, string> = {};
   // The release's date is an input like the source: SOURCE_DATE_EPOCH may have set it.

@@ -21,6 +21,9 @@ export async function runReleaseCommand(
   if (command === "build" && (flags.verifyReproducible || flags.diffoscope)) {
     throw new UsageError("--verify-reproducible and --diffoscope belong to `goship release`");
   }
+  if (flags.diffoscope && !flags.verifyReproducible) {
+    throw new UsageError("--diffoscope compares a release with its rebuild; add --verify-reproducible");
+  }
   const logger = createLogger();
   const write = (line: string) => process.stderr.write(`${line}\n`);
   const progress = process.stderr.isTTY ? createTtyProgress(process.stderr) : createPlainProgress(write);
