@@ -37,6 +37,24 @@ describe("rebuildArgv", () => {
     ]);
   });
 
+  it("leaves the targets to the config unless the release was given some", () => {
+    const [, args] = rebuildArgv(
+      {
+        exec: createExec(),
+        moduleDir: "m",
+        distDir: "d",
+        env: {},
+        umask: "022",
+        targets: undefined,
+        singleTarget: true,
+        snapshot: false,
+        parallelism: undefined,
+      },
+      "cli",
+    );
+    expect(args.slice(4)).toEqual(["release", "--dir", "m", "--dist", "d", "--single-target", "--json"]);
+  });
+
   it("refuses a umask that is not octal, since it goes into a shell command", () => {
     expect(() =>
       rebuildArgv(

@@ -18,8 +18,12 @@ export interface RebuildRequest {
   readonly distDir: string;
   readonly env: NodeJS.ProcessEnv;
   readonly umask: string;
-  /** `os/arch[/level]` as the release resolved them. */
-  readonly targets: readonly string[];
+  /**
+   * `--targets` for the rebuild, or undefined to let the config (or the defaults) choose as the
+   * release did: `--targets` replaces every build's own list, so it is passed only when given.
+   */
+  readonly targets: readonly string[] | undefined;
+  readonly singleTarget?: boolean | undefined;
   readonly snapshot: boolean;
   readonly parallelism: number | undefined;
   /** The release's config file: relative to the module (found again in the clone) or absolute. */
@@ -50,8 +54,8 @@ export function rebuildArgv(request: RebuildRequest, entry: string): [string, st
     request.moduleDir,
     "--dist",
     request.distDir,
-    "--targets",
-    request.targets.join(","),
+    ...(request.targets === undefined ? [] : ["--targets", request.targets.join(",")]),
+    ...(request.singleTarget ? ["--single-target"] : []),
     ...(request.parallelism === undefined ? [] : ["--parallelism", String(request.parallelism)]),
     ...(request.snapshot ? ["--snapshot"] : []),
     ...(request.config === undefined ? [] : ["--config", request.config]),

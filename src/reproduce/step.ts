@@ -4,7 +4,6 @@ import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { writeStaged } from "../dist/staging.js";
-import { formatTarget } from "../go/targets.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 import { locateRepo } from "./clone.js";
@@ -47,7 +46,9 @@ export const verifyReproducibleStep: Step = {
       repo,
       ref: release.commit,
       version: release.version,
-      targets: need(ctx, "targets").map(formatTarget),
+      // The user's own target flags, so the config picks each build's targets as it just did.
+      targets: ctx.options.targets,
+      singleTarget: ctx.options.singleTarget,
       snapshot: release.snapshot,
       parallelism: ctx.options.parallelism,
       config: need(ctx, "config").file,

@@ -28,7 +28,9 @@ export interface VerifyInput {
   /** What to check out: the release's commit, or a tag or commit the user named. */
   readonly ref: string;
   readonly version: string;
-  readonly targets: readonly string[];
+  /** `--targets` for the rebuild (undefined: as the config or the defaults choose). */
+  readonly targets: readonly string[] | undefined;
+  readonly singleTarget?: boolean | undefined;
   readonly snapshot: boolean;
   readonly parallelism?: number | undefined;
   /** The config file the release used, relative to the module directory or absolute. */
@@ -91,7 +93,7 @@ async function verifyIn(workspace: string, input: VerifyInput): Promise<VerifyOu
   const rebuild = rebuildEnv(input.env, input.umask, dirs, shared, input.pinned);
   const clone = path.join(workspace, "src");
   const commit = await cloneAt(exec, input.repo.root, input.ref, clone, input.env, signal);
-  log.info("rebuilding from a fresh clone", { commit: commit.slice(0, 12), targets: input.targets.length });
+  log.info("rebuilding from a fresh clone", { commit: commit.slice(0, 12) });
   for (const d of rebuild.differences) log.debug?.("rebuild environment", { ...d });
   const moduleDir = path.join(clone, ...input.repo.prefix.split("/").filter(Boolean));
   const outcome = await runRebuild({
@@ -102,6 +104,7 @@ async function verifyIn(workspace: string, input: VerifyInput): Promise<VerifyOu
     env: rebuild.env,
     umask: rebuild.umask,
     targets: input.targets,
+    singleTarget: input.singleTarget,
     snapshot: input.snapshot,
     parallelism: input.parallelism,
     // The CLI reads a relative --config from where it runs: point at the clone's copy.
@@ -109,10 +112,10 @@ async function verifyIn(workspace: string, input: VerifyInput): Promise<VerifyOu
   });
   // Only files of the user's tree at this very commit can explain a difference.
   const worktree = input.repo.head === commit ? input.worktree : undefined;
+  // `go list` there must not touch the user's build cache either.
+  const listEnv = { ...input.env, GOCACHE: dirs.gocache, GOCACHEPROG: undefined };
   const untracked = async (): Promise<UntrackedInput[]> =>
-    worktree
-      ? findUntrackedInputs(exec, worktree, { ...input.env, GOCACHE: dirs.gocache }, signal, input.config)
-      : [];
+    worktree ? findUntrackedInputs(exec, worktree, listEnv, signal, input.config) : [];
   const base = { version: input.version, commit, environment: rebuild.differences };
   if (!outcome.ok) {
     const found = await untracked();
