@@ -108,7 +108,7 @@ export function renderResults(input) {
     "targets",
   );
   scaling(
-    `Wall time vs binary size (${opts.targets.length} targets, warm cache, one-file change; small = ${opts.files} files, large = ${opts.largeFiles} files)`,
+    `Wall time vs binary size (${opts.targets.length} target${opts.targets.length === 1 ? "" : "s"}, warm cache, one-file change; small = ${opts.files} files, large = ${opts.largeFiles} files)`,
     ["size-small", "size-large"],
     "subject",
   );
