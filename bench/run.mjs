@@ -144,7 +144,8 @@ async function timedRun(
     const file = path.join(logsDir, `${scenario}-${n}-${c.id}.log`);
     mkdirSync(logsDir, { recursive: true });
     writeFileSync(file, `$ ${cmd} ${args.join(" ")}\n\n${r.stdout}\n${r.stderr}`);
-    problem += ` (full output: ${path.relative(process.cwd(), file)})`;
+    // Repository-relative paths keep RESULTS.md free of this machine's directory layout.
+    problem = `${problem.replaceAll(`${path.dirname(benchDir)}${path.sep}`, "")} (full output: ${path.relative(path.dirname(benchDir), file)})`;
   }
   const rec = {
     scenario,

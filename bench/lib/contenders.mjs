@@ -68,7 +68,10 @@ export function createContenders({ rawSchedules, goshipEntry }) {
   const goreleaser = {
     id: "goreleaser",
     label: "GoReleaser v2.15.1",
-    missing: () => (installedVersion() ? undefined : `GoReleaser is not installed at ${goreleaserBin}`),
+    missing: () =>
+      installedVersion()
+        ? undefined
+        : `GoReleaser is not installed at ${path.relative(repoRoot, goreleaserBin)}`,
     command: ({ dist, targets }) => {
       // One config per target list and output directory, kept outside the subject so the
       // repository stays clean (a dirty tree would change `git describe` for every contender).
