@@ -51,7 +51,8 @@ export function createTtyProgress(stream: NodeJS.WriteStream): Progress {
   };
   return {
     start(targets) {
-      for (const target of targets) rows.set(target, { state: "waiting", detail: "", since: performance.now() });
+      for (const target of targets)
+        rows.set(target, { state: "waiting", detail: "", since: performance.now() });
       draw();
       timer = setInterval(draw, 100);
       timer.unref();

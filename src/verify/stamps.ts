@@ -23,7 +23,8 @@ export function confirmStamps(
   return stamps.map(({ symbol, value }) => {
     if (value === "") return { symbol, value, found: true };
     const needle = Buffer.from(value, "utf8");
-    const expected = countOccurrences(modinfo, needle) * copies + (value === buildInfo.goVersion ? versionCopies : 0);
+    const expected =
+      countOccurrences(modinfo, needle) * copies + (value === buildInfo.goVersion ? versionCopies : 0);
     return { symbol, value, found: countOccurrences(file, needle) > expected };
   });
 }
