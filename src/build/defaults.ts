@@ -53,7 +53,30 @@ export interface ResolvedBuild {
   readonly skip: string;
   /** GoReleaser's `dist/<id>_<target>/` folder per target (false: all in dist). */
   readonly uniqueDistDir: boolean;
+  /** `-buildmode=` value, or "" for none. */
+  readonly buildmode: string;
+  /** The go command (template), `go` unless a GoReleaser file names another. */
+  readonly tool: string;
+  /** Per-target details that replace the build's (GoReleaser's `overrides`), first match wins. */
+  readonly overrides: readonly BuildOverride[];
   readonly hooks: { readonly pre: readonly ResolvedHook[]; readonly post: readonly ResolvedHook[] };
+}
+
+/** Details of one target: set fields replace the build's, env adds to it. */
+export interface BuildOverride {
+  /** GoReleaser's target id, `linux_amd64_v1`. */
+  readonly target: string;
+  readonly env: readonly string[];
+  readonly details: Partial<
+    Pick<ResolvedBuild, "flags" | "asmflags" | "gcflags" | "ldflags" | "tags" | "buildmode">
+  >;
+}
+
+/** The build as one target sees it, its override applied. */
+export function forTarget(build: ResolvedBuild, targetId: string): ResolvedBuild {
+  const override = build.overrides.find((o) => o.target === targetId);
+  if (!override) return build;
+  return { ...build, ...override.details, env: [...build.env, ...override.env] };
 }
 
 export interface BuildProject {
@@ -101,6 +124,9 @@ export function withBuildDefaults(input: BuildDefaultsInput): ResolvedBuild {
     modTimestamp: "",
     skip: String(user.skip ?? false),
     uniqueDistDir: true,
+    buildmode: "",
+    tool: "go",
+    overrides: [],
     hooks: input.hooks,
   };
 }

@@ -10,9 +10,16 @@ import { formatTarget, type Target } from "../go/targets.js";
 import { runHooks } from "../hooks/run.js";
 import { goEnvInput, need, once, type ReleaseContext } from "../pipeline/context.js";
 import type { TargetStep } from "../pipeline/step.js";
-import { releaseFields, render, splitEnv, targetFields, templateEnv } from "../pipeline/templates.js";
+import {
+  goreleaserTargetId,
+  releaseFields,
+  render,
+  splitEnv,
+  targetFields,
+  templateEnv,
+} from "../pipeline/templates.js";
 import { ExecError } from "../process/exec.js";
-import type { ResolvedBuild, ResolvedMain } from "./defaults.js";
+import { forTarget, type ResolvedBuild, type ResolvedMain } from "./defaults.js";
 import { ModTimestampError } from "./errors.js";
 import { binaryExtension, binaryFileName } from "./naming.js";
 import { OutputCache, outputCacheKey, outputEnv, userCacheDir } from "./output-cache.js";
@@ -23,7 +30,7 @@ export const buildBinariesStep: TargetStep = {
   async run(ctx, target) {
     for (const [index, build] of need(ctx, "config").builds.entries()) {
       if (!build.targets.some((t) => formatTarget(t) === formatTarget(target))) continue;
-      await buildTarget(ctx, build, index, target);
+      await buildTarget(ctx, forTarget(build, goreleaserTargetId(target)), index, target);
     }
   },
 };
@@ -183,6 +190,7 @@ async function buildMain(
     gcflags: list("gcflags", build.gcflags),
     tags: list("tags", build.tags),
     ldflags: build.ldflags.length > 0 || stamps.length > 0 ? ldflagsWithStamps(ldflags, stamps) : undefined,
+    buildmode: build.buildmode,
     output,
     packagePath: main.package,
   });
@@ -195,7 +203,8 @@ async function buildMain(
     await writeFile(output, bytes, { mode: 0o755 });
     ctx.log.debug?.("reused from the output cache", { target: formatTarget(target), binary: out.binary });
   } else {
-    await goBuild(ctx, target, `${module.path}/${main.package}`, args, env, cwd);
+    const tool = render(ctx, build.tool, `${where}.tool`, data, envVars);
+    await goBuild(ctx, tool, target, `${module.path}/${main.package}`, args, env, cwd);
     bytes = await readFile(output);
   }
   if (build.modTimestamp)
@@ -234,7 +243,12 @@ async function registerBinary(
  * those builds always run.
  */
 function cacheable(build: ResolvedBuild, args: readonly string[], env: NodeJS.ProcessEnv): boolean {
-  return args.includes("-trimpath") && env.CGO_ENABLED === "0" && build.hooks.pre.length === 0;
+  return (
+    args.includes("-trimpath") &&
+    env.CGO_ENABLED === "0" &&
+    build.hooks.pre.length === 0 &&
+    build.tool === "go"
+  );
 }
 
 function importPathOf(
@@ -264,6 +278,7 @@ async function applyModTimestamp(
 
 async function goBuild(
   ctx: ReleaseContext,
+  tool: string,
   target: Target,
   importPath: string,
   args: string[],
@@ -271,7 +286,7 @@ async function goBuild(
   cwd: string,
 ): Promise<void> {
   try {
-    await ctx.exec("go", args, { cwd, env, signal: ctx.signal });
+    await ctx.exec(tool, args, { cwd, env, signal: ctx.signal });
   } catch (error) {
     if (!(error instanceof ExecError)) throw error;
     if (needsTidy(error.stderr)) throw new ModuleNeedsTidyError(error.stderr.trim());

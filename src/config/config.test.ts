@@ -122,7 +122,7 @@ describe("GoReleaser files", () => {
       "nightly: { version_template: x }",
       "builds:",
       "  - main: ./cmd/api",
-      "    buildmode: pie",
+      "    command: test",
       "    prebuilt: { path: x }",
       "archives:",
       "  - files: [{ src: LICENSE, info: { owner: root } }]",
@@ -132,7 +132,7 @@ describe("GoReleaser files", () => {
     expect(config.unimplemented).toEqual([
       "release",
       "changelog",
-      "builds[0].buildmode",
+      "builds[0].command",
       "archives[0].files[0].info",
       "nightly (GoReleaser Pro only)",
       "builds[0].prebuilt (GoReleaser Pro only)",
@@ -244,6 +244,42 @@ describe("build rules", () => {
       "builds:\n  - id: a\n    main: ./cmd/api\n  - id: b\n    main: ./cmd/api\n    targets: [linux/amd64]\n";
     expect(problems(() => resolveGoshipConfig(load(text), facts))).toEqual([
       "goship.yaml:4:5: builds[1]: builds[0] already makes api for linux/amd64; give one of them another binary name or other targets",
+    ]);
+  });
+});
+
+describe("GoReleaser overrides, buildmode and tool", () => {
+  it("matches overrides by target, the default level filled in, and refuses C library modes", () => {
+    const text = [
+      "version: 2",
+      "builds:",
+      "  - goos: [linux]",
+      "    goarch: [amd64, arm64]",
+      "    goamd64: [v1, v3]",
+      "    buildmode: pie",
+      "    tool: go1.22.4",
+      "    overrides:",
+      "      - goos: linux",
+      "        goarch: amd64",
+      "        tags: [fast]",
+      "        env: [CC=x86_64-linux-gnu-gcc]",
+      "      - goos: linux",
+      "        goarch: arm64",
+      "        goarm64: v8.2",
+      "        buildmode: exe",
+    ].join("\n");
+    const [build] = resolveGoreleaserConfig(load(text, ".goreleaser.yaml"), facts, {}).builds;
+    expect(build).toMatchObject({ buildmode: "pie", tool: "go1.22.4" });
+    expect(build!.overrides).toEqual([
+      { target: "linux_amd64_v1", env: ["CC=x86_64-linux-gnu-gcc"], details: { tags: ["fast"] } },
+      { target: "linux_arm64_v8.2", env: [], details: { buildmode: "exe" } },
+    ]);
+    const broken =
+      "version: 2\nbuilds:\n  - buildmode: c-shared\n    overrides: [{ goos: linux, tagz: [x] }]\n";
+    expect(problems(() => resolveGoreleaserConfig(load(broken, ".goreleaser.yaml"), facts, {}))).toEqual([
+      '.goreleaser.yaml:4:32: builds[0].overrides[0].tagz: unknown key "tagz" (GoReleaser rejects it too)',
+      ".goreleaser.yaml:3:16: builds[0].buildmode: buildmode c-shared (C libraries and headers) is not supported by goship",
+      ".goreleaser.yaml:4:17: builds[0].overrides[0]: an override must set at least goos and goarch",
     ]);
   });
 });

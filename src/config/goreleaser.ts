@@ -81,6 +81,23 @@ const build = z.looseObject({
   flags: flagArray.optional(),
   asmflags: stringArray.optional(),
   gcflags: stringArray.optional(),
+  buildmode: scalar.optional(),
+  tool: scalar.optional(),
+  gobinary: scalar.optional(),
+  no_main_check: z.boolean().optional(),
+  overrides: z
+    .array(
+      ignore.extend({
+        ldflags: stringArray.optional(),
+        tags: flagArray.optional(),
+        flags: flagArray.optional(),
+        asmflags: stringArray.optional(),
+        gcflags: stringArray.optional(),
+        buildmode: scalar.optional(),
+        env: scalarList.optional(),
+      }),
+    )
+    .optional(),
 });
 
 const file = z.union([
@@ -219,12 +236,7 @@ const topKeys: Record<string, boolean | "pro"> = {
 
 const buildKeys: Record<string, boolean | "pro"> = {
   ...Object.fromEntries(Object.keys(build.shape).map((k) => [k, true])),
-  buildmode: false,
-  overrides: false,
-  tool: false,
   command: false,
-  gobinary: false,
-  no_main_check: false,
   prebuilt: "pro",
 };
 
@@ -443,6 +455,17 @@ function goreleaserBuild(
       `main: ${main} (every main package in one go build) is not supported yet; list one build per main package`,
     );
   const targets = goreleaserTargets(b, env);
+  for (const [where, mode] of [
+    [[...at, "buildmode"], b.buildmode],
+    ...(b.overrides ?? []).map((o, i) => [[...at, "overrides", i, "buildmode"], o.buildmode] as const),
+  ] as const) {
+    if (mode === "c-shared" || mode === "c-archive")
+      problem(where, `buildmode ${mode} (C libraries and headers) is not supported by goship`);
+  }
+  for (const [i, o] of (b.overrides ?? []).entries()) {
+    if (!o.goos || !o.goarch)
+      problem([...at, "overrides", i], "an override must set at least goos and goarch");
+  }
   for (const [key, valid] of levelChecks) {
     for (const [i, value] of (b[key] ?? []).entries()) {
       if (!valid(value)) problem([...at, key, i], `invalid ${key}: ${value}`);
@@ -474,6 +497,20 @@ function goreleaserBuild(
     stamps: [],
     tags: b.tags ?? [],
     cgo: undefined,
+    buildmode: b.buildmode ?? "",
+    tool: b.tool ?? b.gobinary ?? "go",
+    overrides: (b.overrides ?? []).map((o) => ({
+      target: overrideTarget(o, env),
+      env: (o.env ?? []).map((e) => expandEnv(e, env)),
+      details: {
+        ...(o.ldflags?.length ? { ldflags: o.ldflags } : {}),
+        ...(o.tags?.length ? { tags: o.tags } : {}),
+        ...(o.flags?.length ? { flags: o.flags } : {}),
+        ...(o.asmflags?.length ? { asmflags: o.asmflags } : {}),
+        ...(o.gcflags?.length ? { gcflags: o.gcflags } : {}),
+        ...(o.buildmode ? { buildmode: o.buildmode } : {}),
+      },
+    })),
     modTimestamp: b.mod_timestamp ?? "",
     skip: b.skip ?? "",
     uniqueDistDir: !["true"].includes(b.no_unique_dist_dir ?? ""),
@@ -497,6 +534,16 @@ function goreleaserBuild(
   }
   void normalisePackage;
   return resolved;
+}
+
+/** An override's target as GoReleaser matches it: goos_goarch_<levels>, the default level filled in. */
+function overrideTarget(o: z.output<typeof ignore>, env: NodeJS.ProcessEnv): string {
+  const extra = [o.goamd64, o.go386, o.goarm, o.goarm64, o.gomips, o.goppc64, o.goriscv64]
+    .filter(Boolean)
+    .join("");
+  const key = levelKeyOf(o.goarch ?? "");
+  const level = extra || (key ? goreleaserDefaultLevels(env)[key] : "");
+  return [o.goos ?? "", o.goarch ?? "", level].filter(Boolean).join("_");
 }
 
 const levelChecks: Array<[LevelKey, (value: string) => boolean]> = [
@@ -651,6 +698,19 @@ function inventoryKeys(
         });
       });
     }
+    list((b as Record<string, unknown> | null)?.overrides).forEach((o, j) => {
+      const keys = [
+        "ldflags",
+        "tags",
+        "flags",
+        "asmflags",
+        "gcflags",
+        "buildmode",
+        "env",
+        ...Object.keys(ignore.shape),
+      ];
+      visit(o, ["builds", i, "overrides", j], Object.fromEntries(keys.map((k) => [k, true])));
+    });
     list((b as Record<string, unknown> | null)?.ignore).forEach((rule, j) => {
       visit(
         rule,

@@ -38,13 +38,15 @@ export interface BuildLineInput {
   readonly tags: readonly string[];
   /** The whole -ldflags value, or undefined to pass none. */
   readonly ldflags: string | undefined;
+  /** `-buildmode=` value; absent or "" for none. */
+  readonly buildmode?: string;
   readonly output: string;
   readonly packagePath: string;
 }
 
 /**
  * `go build` argv in GoReleaser's order (buildGoBuildLine): flags, -asmflags=, -gcflags=, -tags=,
- * -ldflags=, -o, package. -ldflags is one argument; cmd/go splits it, not a shell.
+ * -ldflags=, -buildmode=, -o, package. -ldflags is one argument; cmd/go splits it, not a shell.
  */
 export function goBuildLine(input: BuildLineInput): string[] {
   return [
@@ -57,6 +59,7 @@ export function goBuildLine(input: BuildLineInput): string[] {
     ...input.gcflags.map((f) => `-gcflags=${f}`),
     ...(input.tags.length > 0 ? [`-tags=${input.tags.join(",")}`] : []),
     ...(input.ldflags === undefined ? [] : [`-ldflags=${input.ldflags}`]),
+    ...(input.buildmode ? [`-buildmode=${input.buildmode}`] : []),
     "-o",
     input.output,
     input.packagePath,

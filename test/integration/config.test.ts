@@ -173,7 +173,7 @@ describe("GoReleaser files", () => {
     expect(build.env).toMatchObject({ CGO_ENABLED: "0", GOOS: "windows", GOARCH: "386", GO386: "sse2" });
   });
 
-  it("split (snapshot): version template, binary format, amd64 v1/v3, split sha512 files holding the digest", async () => {
+  it("split (snapshot): version template, binary format, amd64 v1/v3 with an override, split sha512 digests", async () => {
     const dir = goreleaserFixture("split");
     const { published, buildFor } = await run(dir, true);
     const version = `1.2.3-dev+${short(dir)}`;
@@ -190,8 +190,9 @@ describe("GoReleaser files", () => {
     expect(build.args).toEqual([
       "build",
       "-trimpath",
-      "-tags=netgo,osusergo",
+      "-tags=netgo,osusergo,avx2",
       `-ldflags=-s -w -X main.version=${version}`,
+      "-buildmode=pie",
       "-o",
       "<output>",
       "./cmd/gizmo",
