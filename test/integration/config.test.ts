@@ -1,6 +1,7 @@
 // Config end to end: GoReleaser fixtures get GoReleaser's names, argv and environment; goship.yaml
 // drives builds, hooks, archives and checksums; `goship check` reports problems with their lines.
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { readArchive } from "../../src/archive/read/index.js";
@@ -8,7 +9,7 @@ import { createRecordingLogger } from "../../src/log/logger.js";
 import { createExec, type Exec, type ExecOptions } from "../../src/process/exec.js";
 import { release } from "../../src/release.js";
 import { runCli } from "../helpers/cli.js";
-import { git, repoRoot, tempDir } from "../helpers/fixture.js";
+import { copyFixture, git, repoRoot, tempDir } from "../helpers/fixture.js";
 
 interface GoCall {
   readonly args: readonly string[];
@@ -301,4 +302,43 @@ describe("goship.yaml", () => {
     expect(good.code).toBe(0);
     expect(good.stderr).toContain("✓ .goreleaser.yaml is valid (1 build(s), 8 target(s), 1 archive(s))");
   });
+
+  it("the config goship init writes reproduces the zero-config release byte for byte", async () => {
+    const dir = copyFixture("api");
+    const outside = tempDir();
+    expect((await runCli(["init", "--dir", dir], { env: cleanEnv() })).code).toBe(0);
+    renameSync(path.join(dir, "goship.yaml"), path.join(outside, "goship.yaml"));
+    const targets = ["--targets", "linux/amd64,windows/arm64,linux/arm/7", "--no-cache"];
+    const digests = (dist: string) =>
+      (readdirSync(dist, { recursive: true }) as string[])
+        .sort()
+        .map((f) => `${f} ${hashOf(path.join(dist, f))}`);
+    const zero = await runCli(["release", "--dir", dir, "--dist", path.join(outside, "zero"), ...targets], {
+      env: cleanEnv(),
+    });
+    const configured = await runCli(
+      [
+        "release",
+        "--dir",
+        dir,
+        "--dist",
+        path.join(outside, "init"),
+        "--config",
+        path.join(outside, "goship.yaml"),
+        ...targets,
+      ],
+      { env: cleanEnv() },
+    );
+    expect([zero.code, configured.code]).toEqual([0, 0]);
+    expect(digests(path.join(outside, "init"))).toEqual(digests(path.join(outside, "zero")));
+  });
 });
+
+/** The digest of a file, or "dir" for a folder. */
+function hashOf(file: string): string {
+  try {
+    return createHash("sha256").update(readFileSync(file)).digest("hex");
+  } catch {
+    return "dir";
+  }
+}
