@@ -11,13 +11,7 @@ import type { Target } from "../go/targets.js";
 import { ConfigError, type ConfigIssue, formatPath } from "./errors.js";
 import { checkTemplates, type TemplateRef } from "./fields.js";
 import type { LoadedConfig } from "./load.js";
-import {
-  normalisePackage,
-  type ProjectFacts,
-  type ResolvedConfig,
-  withPositions,
-  zodIssues,
-} from "./resolve.js";
+import { type ProjectFacts, type ResolvedConfig, withPositions, zodIssues } from "./resolve.js";
 
 /** yaml.v3 decodes any scalar into a Go string field: 6 → "6", true → "true". */
 const scalar = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v));
@@ -310,7 +304,7 @@ export function resolveGoreleaserConfig(
     "project";
   const templates: TemplateRef[] = [];
   const builds = (config.builds?.length ? config.builds : [{}]).map((b, i) =>
-    goreleaserBuild(b as GoreleaserBuild, i, projectName, project, env, problem, templates),
+    goreleaserBuild(b as GoreleaserBuild, i, projectName, env, problem, templates),
   );
   const ids = builds.map((b) => b.id);
   for (const [i, id] of ids.entries())
@@ -391,6 +385,17 @@ const goreleaserValidPairs = new Set(
   ).split(" "),
 );
 
+const goreleaserGoos = new Set(
+  "aix android darwin dragonfly freebsd illumos ios js linux netbsd openbsd plan9 solaris windows wasip1".split(
+    " ",
+  ),
+);
+const goreleaserGoarch = new Set(
+  "386 amd64 arm arm64 mips mips64 mips64le mipsle ppc64 ppc64le s390x wasm riscv64 loong64 sparc sparc64".split(
+    " ",
+  ),
+);
+
 const firstClassTargets = [
   "darwin_amd64",
   "darwin_arm64",
@@ -440,7 +445,6 @@ function goreleaserBuild(
   b: GoreleaserBuild,
   index: number,
   projectName: string,
-  project: ProjectFacts,
   env: NodeJS.ProcessEnv,
   problem: (at: ReadonlyArray<PropertyKey>, message: string) => void,
   templates: TemplateRef[],
@@ -471,9 +475,14 @@ function goreleaserBuild(
       if (!valid(value)) problem([...at, key, i], `invalid ${key}: ${value}`);
     }
   }
-  for (const [i, goos] of (b.goos ?? []).entries()) {
-    if (!project.platforms.some((p) => p.goos === goos) && !goreleaserValidPairs.has(`${goos}/amd64`))
-      problem([...at, "goos", i], `invalid goos: ${goos}`);
+  // GoReleaser's own lists (targets.go): an unknown value is an error, an unsupported pair is dropped.
+  for (const [key, valid] of [
+    ["goos", goreleaserGoos],
+    ["goarch", goreleaserGoarch],
+  ] as const) {
+    for (const [i, value] of (b[key] ?? []).entries()) {
+      if (!valid.has(value)) problem([...at, key, i], `invalid ${key}: ${value}`);
+    }
   }
   if (targets.length === 0) problem([...at, "goos"], "no targets left to build after ignore rules");
   const hooksOf = (which: "pre" | "post") =>
@@ -532,7 +541,6 @@ function goreleaserBuild(
       templates.push({ path: [...at, "hooks", which, i], source: h.cmd[0] ?? "", scope: "artifact" });
     });
   }
-  void normalisePackage;
   return resolved;
 }
 
