@@ -1,5 +1,5 @@
 // Builds as the pipeline sees them, and goship's defaults for what a goship.yaml leaves out.
-import type { UserBuild, UserHook, UserIgnore } from "../config/schema.js";
+import type { UserBuild, UserHook } from "../config/schema.js";
 import type { MainPackage } from "../go/module.js";
 import type { Target } from "../go/targets.js";
 
@@ -95,7 +95,6 @@ export const defaultStampTemplates: ReadonlyArray<readonly [string, string]> = [
 
 export interface BuildDefaultsInput {
   readonly user: UserBuild;
-  readonly index: number;
   readonly project: BuildProject;
   /** Targets after --targets / top-level targets / goos×goarch have been resolved by the caller. */
   readonly targets: readonly Target[];
@@ -162,5 +161,3 @@ export function resolveHooks(hooks: string | readonly UserHook[] | undefined, wh
   if (typeof hooks === "string") return [resolveHook(hooks, `${where}[0]`)];
   return hooks.map((hook, i) => resolveHook(hook, `${where}[${i}]`));
 }
-
-export type IgnoreRule = UserIgnore;

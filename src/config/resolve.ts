@@ -99,7 +99,6 @@ function resolveUserConfig(
     }
     const resolved = withBuildDefaults({
       user: build,
-      index,
       project: { projectName, mains: project.module.mains },
       targets,
       hooks,
