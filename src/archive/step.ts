@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArchiveFormat, ArtifactOf } from "../artifacts/artifact.js";
+import { claimName } from "../artifacts/names.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
 import { OutputCache, userCacheDir } from "../build/output-cache.js";
 import { binaryBuildIds } from "../build/step.js";
@@ -21,8 +22,6 @@ import type { ArchiveEntry } from "./formats/entry.js";
 import { writeTarGz } from "./formats/gzip.js";
 import { writeTar } from "./formats/tar.js";
 import { writeZip } from "./formats/zip.js";
-
-export class ArchiveNameTakenError extends ReleaseError {}
 
 export const archiveStep: TargetStep = {
   name: "archiving",
@@ -106,7 +105,7 @@ async function writeArchive(
     await cache?.put(key, bytes, createHash("sha256").update(bytes).digest("hex"));
   }
   const name = `${base}.${format}`;
-  claimName(ctx, name);
+  claimName(claimedNames(ctx), name, `archives[${index}].name_template`);
   const written = await writeStaged(ctx, name, bytes);
   ctx.artifacts.add({
     kind: "archive",
@@ -130,7 +129,7 @@ async function copyBinaries(
   for (const binary of binaries) {
     const fields = fieldsOf(ctx, target, binary);
     const name = `${render(ctx, archive.nameTemplate, `archives[${index}].name_template`, fields)}${fields.ArtifactExt}`;
-    claimName(ctx, name);
+    claimName(claimedNames(ctx), name, `archives[${index}].name_template`);
     const written = await writeStaged(ctx, name, await readFile(await stagedPath(ctx, binary.path)));
     ctx.artifacts.add({
       kind: "archive",
@@ -144,12 +143,9 @@ async function copyBinaries(
   }
 }
 
-function claimName(ctx: ReleaseContext, name: string): void {
-  if (ctx.artifacts.list().some((a) => a.name === name || a.path === name)) {
-    throw new ArchiveNameTakenError(
-      `two archives would both be named ${name}; make the name templates tell them apart`,
-    );
-  }
+/** Every name taken by this run's artifacts that templates name. */
+function claimedNames(ctx: ReleaseContext): Set<string> {
+  return once(ctx, "artifactNames", () => new Set<string>());
 }
 
 interface StoredFile {

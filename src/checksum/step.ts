@@ -2,9 +2,10 @@
 // the release; the config can rename them, switch to sha512, or keep only one kind.
 import { readFile } from "node:fs/promises";
 import type { ArtifactOf } from "../artifacts/artifact.js";
+import { claimName } from "../artifacts/names.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
 import { stagedPath, writeStaged } from "../dist/staging.js";
-import { need, type ReleaseContext } from "../pipeline/context.js";
+import { need, once, type ReleaseContext } from "../pipeline/context.js";
 import type { Step, TargetStep } from "../pipeline/step.js";
 import { releaseFields, render, targetFields } from "../pipeline/templates.js";
 import { digestHex, formatChecksumLine, formatChecksumsFile } from "./format.js";
@@ -23,6 +24,11 @@ export const archiveChecksumStep: TargetStep = {
         Algorithm: algorithm,
       };
       const name = render(ctx, split ?? "", "checksum.name_template", fields);
+      claimName(
+        once(ctx, "artifactNames", () => new Set<string>()),
+        name,
+        "the checksum name template",
+      );
       const hex = await digestOf(ctx, archive, algorithm);
       const text = splitContent === "line" ? formatChecksumLine(hex, archive.name) : hex;
       const written = await writeStaged(ctx, name, text);
@@ -45,6 +51,11 @@ export const checksumsStep: Step = {
       ...releaseFields(ctx),
       Algorithm: algorithm,
     });
+    claimName(
+      once(ctx, "artifactNames", () => new Set<string>()),
+      name,
+      "checksum.name_template",
+    );
     const written = await writeStaged(ctx, name, formatChecksumsFile(lines));
     ctx.artifacts.add({ kind: "checksums", name, path: name, algorithm, ...written });
   },

@@ -303,6 +303,20 @@ describe("goship.yaml", () => {
     expect(good.stderr).toContain("✓ .goreleaser.yaml is valid (1 build(s), 8 target(s), 1 archive(s))");
   });
 
+  it("says which template makes two archives share a name", async () => {
+    const dir = copyFixture("api");
+    const config = path.join(tempDir(), "goship.yaml");
+    writeFileSync(config, 'archives:\n  - name_template: "{{ .ProjectName }}-{{ .Version }}"\n');
+    const result = await runCli(
+      ["release", "--dir", dir, "--config", config, "--targets", "linux/amd64,darwin/arm64"],
+      { env: cleanEnv() },
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      "two artifacts would both be named api-v1.2.3.tar.gz; make archives[0].name_template tell them apart",
+    );
+  });
+
   it("the config goship init writes reproduces the zero-config release byte for byte", async () => {
     const dir = copyFixture("api");
     const outside = tempDir();
