@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArchiveFormat, ArtifactOf } from "../artifacts/artifact.js";
-import { claimName } from "../artifacts/names.js";
+import { archiveIdsKey, claimName } from "../artifacts/names.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
 import { OutputCache, userCacheDir } from "../build/output-cache.js";
 import { binaryBuildIds } from "../build/step.js";
@@ -106,6 +106,7 @@ async function writeArchive(
   }
   const name = `${base}.${format}`;
   claimName(claimedNames(ctx), name, `archives[${index}].name_template`);
+  archiveIdsOf(ctx).set(name, archive.id);
   const written = await writeStaged(ctx, name, bytes);
   ctx.artifacts.add({
     kind: "archive",
@@ -130,6 +131,7 @@ async function copyBinaries(
     const fields = fieldsOf(ctx, target, binary);
     const name = `${render(ctx, archive.nameTemplate, `archives[${index}].name_template`, fields)}${fields.ArtifactExt}`;
     claimName(claimedNames(ctx), name, `archives[${index}].name_template`);
+    archiveIdsOf(ctx).set(name, archive.id);
     const written = await writeStaged(ctx, name, await readFile(await stagedPath(ctx, binary.path)));
     ctx.artifacts.add({
       kind: "archive",
@@ -141,6 +143,10 @@ async function copyBinaries(
       ...written,
     });
   }
+}
+
+function archiveIdsOf(ctx: ReleaseContext): Map<string, string> {
+  return once(ctx, archiveIdsKey, () => new Map<string, string>());
 }
 
 /** Every name taken by this run's artifacts that templates name. */

@@ -5,6 +5,9 @@ import { ReleaseError } from "../errors.js";
 
 export class ArtifactNameTakenError extends ReleaseError {}
 
+/** The shared-state key of the map from archive name to the id of the archive config that made it. */
+export const archiveIdsKey = "archiveIds";
+
 export function claimName(claimed: Set<string>, name: string, template: string): void {
   if (claimed.has(name)) {
     throw new ArtifactNameTakenError(

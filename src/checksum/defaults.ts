@@ -11,6 +11,8 @@ export interface ResolvedChecksum {
   readonly split: string | undefined;
   /** `line`: "<hex>  <name>\n" as sha256sum writes it; `digest`: the hex alone (GoReleaser's split files). */
   readonly splitContent: "line" | "digest";
+  /** Ids of the archive configs whose artifacts are checksummed; undefined: all. */
+  readonly ids: readonly string[] | undefined;
 }
 
 export const defaultSplitName = "{{ .ArtifactName }}.{{ .Algorithm }}";
@@ -22,5 +24,6 @@ export function withChecksumDefaults(user: UserChecksum = {}): ResolvedChecksum 
     combined: disabled || user.combined === false ? undefined : (user.name_template ?? "checksums.txt"),
     split: disabled || user.split === false ? undefined : (user.split_name_template ?? defaultSplitName),
     splitContent: "line",
+    ids: undefined,
   };
 }

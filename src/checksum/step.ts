@@ -2,7 +2,7 @@
 // the release; the config can rename them, switch to sha512, or keep only one kind.
 import { readFile } from "node:fs/promises";
 import type { ArtifactOf } from "../artifacts/artifact.js";
-import { claimName } from "../artifacts/names.js";
+import { archiveIdsKey, claimName } from "../artifacts/names.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
 import { stagedPath, writeStaged } from "../dist/staging.js";
 import { need, once, type ReleaseContext } from "../pipeline/context.js";
@@ -15,7 +15,7 @@ export const archiveChecksumStep: TargetStep = {
   skip: (ctx) => (ctx.config?.checksum.split === undefined ? "no per-archive checksum files" : undefined),
   async run(ctx, target) {
     const { algorithm, split, splitContent } = need(ctx, "config").checksum;
-    for (const archive of ctx.artifacts.filter(byKind("archive")).filter(byTarget(target))) {
+    for (const archive of checksummed(ctx).filter(byTarget(target))) {
       const fields = {
         ...releaseFields(ctx),
         ...targetFields(target),
@@ -42,7 +42,7 @@ export const checksumsStep: Step = {
   skip: (ctx) => (ctx.config?.checksum.combined === undefined ? "no combined checksums file" : undefined),
   async run(ctx) {
     const { algorithm, combined } = need(ctx, "config").checksum;
-    const archives = ctx.artifacts.filter(byKind("archive"));
+    const archives = checksummed(ctx);
     if (archives.length === 0) return;
     const lines = await Promise.all(
       archives.map(async (a) => ({ name: a.name, hex: await digestOf(ctx, a, algorithm) })),
@@ -60,6 +60,15 @@ export const checksumsStep: Step = {
     ctx.artifacts.add({ kind: "checksums", name, path: name, algorithm, ...written });
   },
 };
+
+/** The archives (and binaries released as they are) the config wants checksummed. */
+function checksummed(ctx: ReleaseContext): ArtifactOf<"archive">[] {
+  const { ids } = need(ctx, "config").checksum;
+  const archiveIds = once(ctx, archiveIdsKey, () => new Map<string, string>());
+  return ctx.artifacts
+    .filter(byKind("archive"))
+    .filter((a) => ids === undefined || ids.includes(archiveIds.get(a.name) ?? ""));
+}
 
 async function digestOf(
   ctx: ReleaseContext,

@@ -132,6 +132,7 @@ const goreleaserSchema = z.looseObject({
       algorithm: scalar.optional(),
       split: z.boolean().optional(),
       disable: z.boolean().optional(),
+      ids: scalarList.optional(),
     })
     .optional(),
   snapshot: z
@@ -251,7 +252,7 @@ const sectionKeys: Array<[path: string, keys: Record<string, boolean | "pro">]> 
       algorithm: true,
       split: true,
       disable: true,
-      ids: false,
+      ids: true,
       extra_files: false,
       templated_extra_files: "pro",
     },
@@ -668,6 +669,7 @@ function goreleaserChecksum(
     combined: disabled || split ? undefined : name,
     split: disabled || !split ? undefined : name,
     splitContent: "digest",
+    ids: c.ids?.length ? c.ids : undefined,
   };
 }
 
