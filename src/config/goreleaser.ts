@@ -158,6 +158,8 @@ const topKeys: Record<string, boolean | "pro"> = {
   archives: true,
   checksum: true,
   snapshot: true,
+  // goship always reports artifact sizes.
+  report_sizes: true,
   ...Object.fromEntries(
     [
       "release",
@@ -192,7 +194,6 @@ const topKeys: Record<string, boolean | "pro"> = {
       "sboms",
       "chocolateys",
       "git",
-      "report_sizes",
       "metadata",
       "makeselfs",
       "universal_binaries",

@@ -177,7 +177,10 @@ function resolveUserConfig(
   const versionTemplate = user.snapshot?.version_template ?? "{{ .Version }}";
   templates.push({ path: ["snapshot", "version_template"], source: versionTemplate, scope: "release" });
   const before = (user.before?.hooks ?? []).map((hook, i) => resolveHook(hook, `before.hooks[${i}]`));
-  templates.push(...hookRefs(["before", "hooks"], before), ...listRefs(["env"], user.env ?? [], "release"));
+  templates.push(
+    ...hookRefs(["before", "hooks"], before, "release"),
+    ...listRefs(["env"], user.env ?? [], "release"),
+  );
 
   issues.push(...checkTemplates(templates, formatPath));
   if (issues.length > 0) throw new ConfigError(loaded?.name, withPositions(issues, loaded));
@@ -303,14 +306,18 @@ function listRefs(at: PropertyKey[], list: readonly string[], scope: TemplateRef
   return list.map((source, i) => ({ path: [...at, i], source, scope }));
 }
 
-function hookRefs(at: PropertyKey[], hooks: readonly ResolvedHook[]): TemplateRef[] {
+function hookRefs(
+  at: PropertyKey[],
+  hooks: readonly ResolvedHook[],
+  scope: TemplateRef["scope"] = "artifact",
+): TemplateRef[] {
   return hooks.flatMap((hook, i) => [
     ...hook.cmd.map((source, j) => ({
       path: hook.kind === "argv" ? [...at, i, j] : [...at, i],
       source,
-      scope: "artifact" as const,
+      scope,
     })),
-    ...listRefs([...at, i, "env"], hook.env, "artifact"),
+    ...listRefs([...at, i, "env"], hook.env, scope),
   ]);
 }
 
