@@ -283,3 +283,15 @@ describe("GoReleaser overrides, buildmode and tool", () => {
     ]);
   });
 });
+
+describe("GoReleaser file versions", () => {
+  it("reads a file without version: 2 as GoReleaser v2 does, with a warning", () => {
+    expect(resolveGoreleaserConfig(load("project_name: x\n", ".goreleaser.yaml"), facts, {}).notes).toEqual([
+      "the file says no version; it is read as a GoReleaser v2 file (version: 2)",
+    ]);
+    expect(resolveGoreleaserConfig(load("version: 1\n", ".goreleaser.yaml"), facts, {}).notes).toEqual([
+      "the file says version: 1; it is read as a GoReleaser v2 file (version: 2)",
+    ]);
+    expect(resolveGoreleaserConfig(load("version: 2\n", ".goreleaser.yaml"), facts, {}).notes).toEqual([]);
+  });
+});

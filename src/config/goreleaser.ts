@@ -289,12 +289,13 @@ export function resolveGoreleaserConfig(
       ...zodIssues(parsed.error, loaded),
     ]);
   const config = parsed.data;
-  if (config.version !== undefined && config.version !== 2) {
-    problem(
-      ["version"],
-      `only version: 2 files are supported (GoReleaser v2); this one says version: ${config.version}`,
-    );
-  }
+  // GoReleaser v2 only warns about the version, and reads the file as a v2 file all the same.
+  const notes =
+    config.version === 2
+      ? []
+      : [
+          `the file says ${config.version === undefined ? "no version" : `version: ${config.version}`}; it is read as a GoReleaser v2 file (version: 2)`,
+        ];
 
   // GoReleaser's order: project_name, release.github.name (which defaults to the git remote's
   // repository), then the last element of the module path.
@@ -354,6 +355,7 @@ export function resolveGoreleaserConfig(
     snapshot: { versionTemplate: snapshot },
     parallelism: undefined,
     unimplemented: [...warnings.unimplemented, ...warnings.pro.map((key) => `${key} (GoReleaser Pro only)`)],
+    notes,
   };
 }
 

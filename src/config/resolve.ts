@@ -46,6 +46,8 @@ export interface ResolvedConfig {
   readonly parallelism: number | undefined;
   /** Keys read but not acted on, one line each; logged once as a single warning. */
   readonly unimplemented: readonly string[];
+  /** Other things worth a warning about how the file was read. */
+  readonly notes: readonly string[];
 }
 
 /** What resolution needs to know about the module and the toolchain. */
@@ -197,6 +199,7 @@ function resolveUserConfig(
     snapshot: { versionTemplate },
     parallelism: user.parallelism,
     unimplemented: [],
+    notes: [],
   };
 }
 

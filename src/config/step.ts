@@ -43,6 +43,7 @@ export const configStep: Step = {
         file: loaded.name,
         as: loaded.kind === "goreleaser" ? "GoReleaser v2" : "goship",
       });
+    for (const note of config.notes) ctx.log.warn(note, { file: config.file });
     if (config.unimplemented.length > 0) {
       ctx.log.warn("these keys are not implemented by goship and have no effect", {
         file: config.file,
