@@ -377,6 +377,14 @@ export function goreleaserDefaultLevels(env: NodeJS.ProcessEnv): Record<LevelKey
   };
 }
 
+/** A target with GoReleaser's default level when it has none (`linux/arm` → GOARM 6). */
+export function withGoreleaserLevel(target: Target, env: NodeJS.ProcessEnv): Target {
+  const key = levelKeyOf(target.goarch);
+  return target.level !== undefined || !key
+    ? target
+    : { ...target, level: goreleaserDefaultLevels(env)[key] };
+}
+
 /** The os/arch pairs GoReleaser builds; other matrix pairs are dropped silently (targets.go). */
 const goreleaserValidPairs = new Set(
   (

@@ -2,6 +2,7 @@
 import path from "node:path";
 import { checkBinaryCounts } from "../archive/defaults.js";
 import { ConfigError } from "../config/errors.js";
+import { withGoreleaserLevel } from "../config/goreleaser.js";
 import {
   DirtyTreeError,
   NoTagError,
@@ -131,17 +132,20 @@ export const targetsStep: Step = {
         (build, i) => render(ctx, build.skip, `builds[${i}].skip`, releaseFields(ctx)).trim() !== "true",
       )
       .map((build) => {
-        if (override) return { ...build, targets: override };
+        if (override) {
+          // A GoReleaser build gets GoReleaser's default level for a target given without one.
+          const targets =
+            build.flavor === "goreleaser" ? override.map((t) => withGoreleaserLevel(t, ctx.env)) : override;
+          return { ...build, targets };
+        }
         if (!ctx.options.singleTarget) return build;
         // --single-target keeps the host's own os/arch (with the level the config gives it).
         const host = build.targets.filter(
           (t) => t.goos === toolchain.hostOs && t.goarch === toolchain.hostArch,
         );
-        return {
-          ...build,
-          targets:
-            host.length > 0 ? host.slice(0, 1) : [{ goos: toolchain.hostOs, goarch: toolchain.hostArch }],
-        };
+        const own: Target = { goos: toolchain.hostOs, goarch: toolchain.hostArch };
+        const fallback = build.flavor === "goreleaser" ? withGoreleaserLevel(own, ctx.env) : own;
+        return { ...build, targets: host.length > 0 ? host.slice(0, 1) : [fallback] };
       });
     if (builds.length === 0) throw new TargetError("every build is skipped: nothing to release");
     const targets: Target[] = [];
