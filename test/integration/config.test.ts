@@ -302,6 +302,21 @@ describe("goship.yaml", () => {
     expect(good.stderr).toContain("✓ .goreleaser.yaml is valid (1 build(s), 8 target(s), 1 archive(s))");
   });
 
+  it("takes dist and parallelism from the config, and --dist over it", async () => {
+    const dir = copyFixture("api");
+    writeFileSync(path.join(dir, "goship.yaml"), "dist: out\nparallelism: 1\ntargets: [linux/amd64]\n");
+    git(dir, "add", "-A");
+    git(dir, "commit", "-q", "-m", "config");
+    git(dir, "tag", "-f", "v1.2.4");
+    const built = await runCli(["build", "--dir", dir], { env: cleanEnv() });
+    expect(built.code).toBe(0);
+    expect(existsSync(path.join(dir, "out/bin/api-v1.2.4-linux-amd64"))).toBe(true);
+    const elsewhere = path.join(tempDir(), "dist");
+    const released = await runCli(["release", "--dir", dir, "--dist", elsewhere], { env: cleanEnv() });
+    expect(released.code).toBe(0);
+    expect(existsSync(path.join(elsewhere, "api-v1.2.4-linux-amd64.tar.gz"))).toBe(true);
+  });
+
   it("says which template makes two archives share a name", async () => {
     const dir = copyFixture("api");
     const config = path.join(tempDir(), "goship.yaml");
