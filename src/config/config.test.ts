@@ -61,7 +61,7 @@ describe("goship.yaml validation", () => {
     expect(problems(() => resolveGoshipConfig(load(text), facts))).toEqual([
       'goship.yaml:3:28: builds[0].targets[1]: unknown target "linux/amd46"; nearest valid: linux/amd64, linux/arm64, linux/arm, linux/386, windows/amd64 (all: go tool dist list)',
       'goship.yaml:3:41: builds[0].targets[2]: invalid GOARM level in "linux/arm/9"; valid: linux/arm/5, linux/arm/6, linux/arm/7, linux/arm/5,softfloat, linux/arm/6,hardfloat',
-      "goship.yaml:4:13: builds[0].binary: template reads unknown field .Bianry",
+      "goship.yaml:4:13: builds[0].binary: template reads unknown field .Bianry; did you mean .Binary?",
       "goship.yaml:6:20: archives[0].name_template: bad template: archives[0].name_template:1:20: unclosed action: missing }}",
       "goship.yaml:8:21: snapshot.version_template: template reads unknown field .Os (a per-target field, not available here)",
     ]);

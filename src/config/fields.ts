@@ -82,10 +82,11 @@ export function checkTemplates(
           ref.scope === "release" && unknown.every((f) => artifactFieldNames.includes(f))
             ? " (a per-target field, not available here)"
             : "";
+        const hint = unknown.length === 1 && !where ? closest(unknown[0]!, [...known]) : undefined;
         issues.push({
           at: ref.path,
           path: name,
-          message: `template reads unknown field ${unknown.map((f) => `.${f}`).join(", ")}${where}`,
+          message: `template reads unknown field ${unknown.map((f) => `.${f}`).join(", ")}${where}${hint ? `; did you mean .${hint}?` : ""}`,
         });
       }
     } catch (error) {
@@ -94,4 +95,31 @@ export function checkTemplates(
     }
   }
   return issues;
+}
+
+/** The known field a typo most likely meant: same letters in another case, or one or two edits away. */
+function closest(field: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Math.max(1, Math.floor(field.length / 3)) + 1;
+  for (const candidate of known) {
+    const distance = candidate.toLowerCase() === field.toLowerCase() ? 0 : editDistance(field, candidate);
+    if (distance < bestDistance) [best, bestDistance] = [candidate, distance];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j]! + 1,
+        current[j - 1]! + 1,
+        previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
