@@ -43,7 +43,7 @@ describe("goship.yaml validation", () => {
     const text = "project_name: tool\nbuilds:\n  - main: ./cmd/api\n    ldflag: -s\n    cgo: yes please\n";
     expect(problems(() => resolveGoshipConfig(load(text), facts))).toEqual([
       'goship.yaml:5:10: builds[0].cgo: expected boolean, got string "yes please"',
-      'goship.yaml:4:5: builds[0].ldflag: unknown key "ldflag"',
+      'goship.yaml:4:5: builds[0].ldflag: unknown key "ldflag"; did you mean "ldflags"?',
     ]);
   });
 

@@ -66,7 +66,7 @@ export function defaultConfig(project: ProjectFacts): ResolvedConfig {
 /** Validates a goship config (schema, targets, templates) and applies goship's defaults. */
 export function resolveGoshipConfig(loaded: LoadedConfig, project: ProjectFacts): ResolvedConfig {
   const parsed = configSchema.safeParse(loaded.data);
-  if (!parsed.success) throw new ConfigError(loaded.name, zodIssues(parsed.error, loaded));
+  if (!parsed.success) throw new ConfigError(loaded.name, zodIssues(parsed.error, loaded, configSchema));
   return resolveUserConfig(parsed.data, project, loaded);
 }
 
@@ -336,15 +336,25 @@ export function withPositions(
 }
 
 /** One issue per problem zod found, worded for people who edit YAML. */
-export function zodIssues(error: z.ZodError, loaded: LoadedConfig | undefined): ConfigIssue[] {
+export function zodIssues(
+  error: z.ZodError,
+  loaded: LoadedConfig | undefined,
+  schema?: z.ZodType,
+): ConfigIssue[] {
   const issues = error.issues.flatMap((issue) => {
     if (issue.code === "unrecognized_keys") {
-      return issue.keys.map((key) => ({
-        at: [...issue.path, key],
-        key: true,
-        path: formatPath([...issue.path, key]),
-        message: `unknown key "${key}"`,
-      }));
+      const known = schema ? keysAt(schema, issue.path) : [];
+      return issue.keys.map((key) => {
+        const hint =
+          known.find((k) => k.replace(/_/g, "") === key.toLowerCase().replace(/[_-]/g, "")) ??
+          (key.length >= 3 ? known.find((k) => k.startsWith(key) || key.startsWith(k)) : undefined);
+        return {
+          at: [...issue.path, key],
+          key: true,
+          path: formatPath([...issue.path, key]),
+          message: `unknown key "${key}"${hint ? `; did you mean "${hint}"?` : ""}`,
+        };
+      });
     }
     const input =
       "input" in issue && issue.input !== undefined ? issue.input : valueAt(loaded?.data, issue.path);
@@ -426,4 +436,36 @@ export function whyNotGoshipLayout(config: ResolvedConfig): string | undefined {
   const partial = config.archives.some((a) => a.ids !== undefined && a.ids.length < config.builds.length);
   if (targetSets.size > 1 || partial) return "the archives do not all hold every binary";
   return undefined;
+}
+
+/** The keys the schema accepts for the object at `path`, for "did you mean" hints. */
+function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
+  let current: unknown = schema;
+  const unwrap = (node: unknown): unknown => {
+    let value = node;
+    for (let i = 0; i < 5; i++) {
+      const def = (value as { def?: { type?: string; innerType?: unknown; options?: unknown[] } }).def;
+      if (def?.type === "optional" || def?.type === "default") value = def.innerType;
+      else if (def?.type === "union")
+        value =
+          def.options?.find(
+            (o) =>
+              (o as { def?: { type?: string } }).def?.type === "object" ||
+              (o as { def?: { type?: string } }).def?.type === "array",
+          ) ?? value;
+      else break;
+    }
+    return value;
+  };
+  for (const part of path) {
+    current = unwrap(current);
+    const def = (current as { def?: { type?: string; shape?: Record<string, unknown>; element?: unknown } })
+      .def;
+    if (def?.type === "object" && typeof part === "string") current = def.shape?.[part];
+    else if (def?.type === "array") current = def.element;
+    else return [];
+  }
+  current = unwrap(current);
+  const def = (current as { def?: { type?: string; shape?: Record<string, unknown> } }).def;
+  return def?.type === "object" ? Object.keys(def.shape ?? {}) : [];
 }
