@@ -42,7 +42,9 @@ const neutralVariables = new Set([
 export function outputEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const picked: Record<string, string> = {};
   for (const name of Object.keys(env).sort()) {
-    if ((name.startsWith("GO") || name.startsWith("CGO_")) && !neutralVariables.has(name)) {
+    // GOSHIP_* are goship's own settings (debug logging, cache location), never seen by go build.
+    const goVariable = (name.startsWith("GO") && !name.startsWith("GOSHIP_")) || name.startsWith("CGO_");
+    if (goVariable && !neutralVariables.has(name)) {
       picked[name] = env[name] ?? "";
     }
   }

@@ -40,36 +40,82 @@ export interface VerifyInput {
 }
 
 export async function verifyRelease(input: VerifyInput): Promise<VerifyReport> {
-  const results: VerifiedArtifact[] = [];
-  const read = (rel: string) => readFile(path.join(input.root, ...rel.split("/")));
-  for (const artifact of input.artifacts) {
-    const checks: CheckResult[] = [];
-    let bytes: Buffer | undefined;
-    try {
-      bytes = await read(artifact.path);
-      const ok = bytes.length === artifact.size && digestHex(bytes, "sha256") === artifact.sha256;
-      checks.push(result("digest", ok, ok ? "" : "size or sha256 differs from artifacts.json"));
-    } catch {
-      checks.push(result("exists", false, "listed in artifacts.json but missing"));
-    }
-    if (bytes && (artifact.kind === "checksum" || artifact.kind === "checksums")) {
-      checks.push(...(await checkChecksumFile(bytes, read)));
-    }
-    results.push({ name: artifact.path, checks });
-    if (!bytes) continue;
-    const expect = expectation(input, artifact);
-    if (artifact.kind === "binary" && expect)
-      results.push(...[{ name: artifact.path, checks: await binaryChecks(bytes, expect) }]);
-    if (artifact.kind === "archive") results.push(...(await archiveChecks(artifact, bytes, input)));
-  }
-  const merged = mergeByName(results);
+  const work = new Work(input.root);
+  // Artifacts are checked concurrently (gunzip and inflate run on libuv's threads); the same file
+  // is hashed once however many checksum files list it, and a binary's checks run once for the
+  // copy in dist/bin and the identical one inside its archive.
+  const results = await Promise.all(input.artifacts.map((artifact) => verifyArtifact(artifact, input, work)));
+  const merged = mergeByName(results.flat());
   return { ok: merged.every((a) => a.checks.every((c) => c.status !== "fail")), artifacts: merged };
 }
 
-async function checkChecksumFile(
-  bytes: Buffer,
-  read: (rel: string) => Promise<Buffer>,
-): Promise<CheckResult[]> {
+/** Per-run memo of file digests and binary check results. */
+class Work {
+  readonly #digests = new Map<string, Promise<string | undefined>>();
+  readonly #binaries = new Map<string, Promise<CheckResult[]>>();
+
+  readonly #root: string;
+
+  constructor(root: string) {
+    this.#root = root;
+  }
+
+  read(rel: string): Promise<Buffer> {
+    return readFile(path.join(this.#root, ...rel.split("/")));
+  }
+
+  /** sha256 (or sha512 by length of `want`) of a file in the release, undefined when missing. */
+  digest(rel: string, algorithm: "sha256" | "sha512" = "sha256"): Promise<string | undefined> {
+    const key = `${algorithm}:${rel}`;
+    let digest = this.#digests.get(key);
+    if (!digest) {
+      digest = this.read(rel).then(
+        (bytes) => digestHex(bytes, algorithm),
+        () => undefined,
+      );
+      this.#digests.set(key, digest);
+    }
+    return digest;
+  }
+
+  binary(bytes: Uint8Array, expect: BinaryExpectation): Promise<CheckResult[]> {
+    const key = `${digestHex(bytes, "sha256")}|${JSON.stringify(expect.target)}`;
+    let checks = this.#binaries.get(key);
+    if (!checks) {
+      checks = binaryChecks(bytes, expect);
+      this.#binaries.set(key, checks);
+    }
+    return checks;
+  }
+}
+
+async function verifyArtifact(
+  artifact: ArtifactRecord,
+  input: VerifyInput,
+  work: Work,
+): Promise<VerifiedArtifact[]> {
+  const checks: CheckResult[] = [];
+  let bytes: Buffer | undefined;
+  try {
+    bytes = await work.read(artifact.path);
+    const ok = bytes.length === artifact.size && (await work.digest(artifact.path)) === artifact.sha256;
+    checks.push(result("digest", ok, ok ? "" : "size or sha256 differs from artifacts.json"));
+  } catch {
+    checks.push(result("exists", false, "listed in artifacts.json but missing"));
+  }
+  if (bytes && (artifact.kind === "checksum" || artifact.kind === "checksums")) {
+    checks.push(...(await checkChecksumFile(bytes, work)));
+  }
+  const verified: VerifiedArtifact[] = [{ name: artifact.path, checks }];
+  if (!bytes) return verified;
+  const expect = expectation(input, artifact);
+  if (artifact.kind === "binary" && expect)
+    verified.push({ name: artifact.path, checks: await work.binary(bytes, expect) });
+  if (artifact.kind === "archive") verified.push(...(await archiveChecks(artifact, bytes, input, work)));
+  return verified;
+}
+
+async function checkChecksumFile(bytes: Buffer, work: Work): Promise<CheckResult[]> {
   let lines: ReturnType<typeof parseChecksumsFile>;
   try {
     lines = parseChecksumsFile(bytes.toString("utf8"));
@@ -78,9 +124,8 @@ async function checkChecksumFile(
   }
   const wrong: string[] = [];
   for (const line of lines) {
-    const target = await read(line.name).catch(() => undefined);
     const algorithm = line.hex.length === 128 ? "sha512" : "sha256";
-    if (!target || digestHex(target, algorithm) !== line.hex) wrong.push(line.name);
+    if ((await work.digest(line.name, algorithm)) !== line.hex) wrong.push(line.name);
   }
   return [
     result(
@@ -95,6 +140,7 @@ async function archiveChecks(
   artifact: ArtifactRecord,
   bytes: Buffer,
   input: VerifyInput,
+  work: Work,
 ): Promise<VerifiedArtifact[]> {
   let listing: Awaited<ReturnType<typeof readArchive>>;
   try {
@@ -142,7 +188,7 @@ async function archiveChecks(
     if (expect)
       verified.push({
         name: `${artifact.path}:${entry.name}`,
-        checks: await binaryChecks(entry.data, expect),
+        checks: await work.binary(entry.data, expect),
       });
   }
   return verified;
