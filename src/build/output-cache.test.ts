@@ -41,6 +41,8 @@ describe("outputCacheKey", () => {
         HOME: "/h",
         GOCACHE: "/c",
         GOMAXPROCS: "2",
+        GOSHIP_DEBUG: "1",
+        GOSHIP_CACHE_DIR: "/x",
         GOOS: "linux",
         CGO_ENABLED: "0",
         GOFLAGS: "-mod=readonly",
