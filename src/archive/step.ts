@@ -9,6 +9,7 @@ import { archiveIdsKey, claimName } from "../artifacts/names.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
 import { OutputCache, userCacheDir } from "../build/output-cache.js";
 import { binaryBuildIds } from "../build/step.js";
+import { sha256Hex } from "../checksum/format.js";
 import { stagedPath, writeStaged } from "../dist/staging.js";
 import { ReleaseError } from "../errors.js";
 import type { Target } from "../go/targets.js";
@@ -80,29 +81,36 @@ async function writeArchive(
   const wrap = archive.wrap ? render(ctx, archive.wrap, `archives[${index}].wrap_in_directory`, fields) : "";
   const under = (p: string) => (wrap ? `${wrap}/${p}` : p);
   const entries: ArchiveEntry[] = wrap && archive.wrapEntry ? [{ path: wrap, kind: "dir", mode: 0o755 }] : [];
-  for (const binary of binaries) {
-    const data = await readFile(await stagedPath(ctx, binary.path));
+  // Binaries enter with their known digest and are read from staging only if the archive must be
+  // written: a re-run of the same commit reuses the archive without reading or hashing them again.
+  const digests = new Map<string, string>();
+  const binaryEntries = binaries.map((binary) => {
     const inside = archive.stripBinaryDirectory ? path.posix.basename(binary.binary) : binary.binary;
-    entries.push({ path: under(inside), kind: "file", mode: 0o755, data });
-  }
+    digests.set(under(inside), binary.sha256);
+    return { path: under(inside), binary };
+  });
+  for (const { path: entryPath } of binaryEntries)
+    entries.push({ path: entryPath, kind: "file", mode: 0o755, data: Buffer.alloc(0) });
   for (const file of await filesOf(ctx, archive, index, fields)) {
     entries.push({ path: under(file.destination), kind: "file", mode: file.mode, data: file.data });
   }
   const options = { mtime: release.time };
-  // An archive's bytes depend only on its entries, the mtime and the writer: when all are unchanged
-  // (a re-run of the same commit), reuse the archive instead of compressing it again.
-  const key = archiveKey(format, options.mtime, entries);
+  const key = archiveKey(format, options.mtime, entries, digests);
   const cache = ctx.options.cache ? new OutputCache(userCacheDir(ctx.env)) : undefined;
   let bytes = await cache?.get(key);
   if (bytes) ctx.log.debug?.("archive reused from the output cache", { archive: base });
   else {
+    for (const { path: entryPath, binary } of binaryEntries) {
+      const at = entries.findIndex((e) => e.path === entryPath);
+      entries[at] = { ...entries[at]!, data: await readFile(await stagedPath(ctx, binary.path)) };
+    }
     bytes =
       format === "zip"
         ? await writeZip(entries, options)
         : format === "tar"
           ? writeTar(entries, options)
           : await writeTarGz(entries, options);
-    await cache?.put(key, bytes, createHash("sha256").update(bytes).digest("hex"));
+    await cache?.put(key, bytes, sha256Hex(bytes));
   }
   const name = `${base}.${format}`;
   claimName(claimedNames(ctx), name, `archives[${index}].name_template`);
@@ -195,13 +203,21 @@ async function filesOf(
   return out;
 }
 
-/** Everything an archive's bytes depend on, the writer (goship) and zlib versions included. */
-export function archiveKey(format: string, mtime: number, entries: readonly ArchiveEntry[]): string {
+/**
+ * Everything an archive's bytes depend on, the writer (goship) and zlib versions included.
+ * `known` gives the digests of entries whose data is not loaded yet.
+ */
+export function archiveKey(
+  format: string,
+  mtime: number,
+  entries: readonly ArchiveEntry[],
+  known: ReadonlyMap<string, string> = new Map(),
+): string {
   const described = entries.map((e) => [
     e.path,
     e.kind,
     e.mode,
-    e.data ? createHash("sha256").update(e.data).digest("hex") : "",
+    known.get(e.path) ?? (e.data ? sha256Hex(e.data) : ""),
   ]);
   const inputs = ["goship-archive-v1", goshipVersion, process.versions.zlib, format, mtime, described];
   return createHash("sha256").update(JSON.stringify(inputs)).digest("hex");

@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { sha256Hex } from "../checksum/format.js";
 
 export interface OutputKeyInput {
   readonly goVersion: string;
@@ -86,7 +87,7 @@ export class OutputCache {
     const file = this.#path(key);
     try {
       const [data, digest] = await Promise.all([readFile(file), readFile(`${file}.sha256`, "utf8")]);
-      if (createHash("sha256").update(data).digest("hex") === digest.trim()) return data;
+      if (sha256Hex(data) === digest.trim()) return data;
       await rm(file, { force: true });
     } catch {
       // A miss: nothing cached, or the cache is unreadable; the build runs as usual.

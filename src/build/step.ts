@@ -1,8 +1,9 @@
 // Target step: one `go build` per main package of every build that has this target, into the
 // staging area — or the identical binary from the output cache when none of its inputs changed.
-import { createHash } from "node:crypto";
+
 import { readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { sha256Hex } from "../checksum/format.js";
 import { stagedPath } from "../dist/staging.js";
 import { goBuildEnv, goBuildLine, goreleaserBuildEnv, ldflagsWithStamps } from "../go/build-args.js";
 import { CompileError, ModuleNeedsTidyError, needsTidy } from "../go/errors.js";
@@ -206,10 +207,10 @@ async function buildMain(
     const tool = render(ctx, build.tool, `${where}.tool`, data, envVars);
     await goBuild(ctx, tool, target, `${module.path}/${main.package}`, args, env, cwd);
     bytes = await readFile(output);
+    if (key) await cache.put(key, bytes, sha256Hex(bytes));
   }
   if (build.modTimestamp)
     await applyModTimestamp(ctx, build.modTimestamp, `${where}.mod_timestamp`, data, output);
-  if (key) await cache.put(key, bytes, createHash("sha256").update(bytes).digest("hex"));
   return bytes;
 }
 
@@ -233,7 +234,7 @@ async function registerBinary(
     binary: out.fileName,
     packagePath: importPathOf(module.path, module.mains, main.package),
     size: bytes.byteLength,
-    sha256: createHash("sha256").update(bytes).digest("hex"),
+    sha256: sha256Hex(bytes),
   });
 }
 

@@ -16,7 +16,21 @@ const HEX_LENGTHS = new Set([64, 128]);
 
 /** The lowercase hex digest of `data`. */
 export function digestHex(data: Uint8Array, algorithm: ChecksumAlgorithm): string {
-  return createHash(algorithm).update(data).digest("hex");
+  return algorithm === "sha256" ? sha256Hex(data) : createHash(algorithm).update(data).digest("hex");
+}
+
+// A release hashes the same buffers at several points (cache check, artifact, staging write);
+// remembering the digest per buffer object makes every hash after the first free.
+const sha256s = new WeakMap<Uint8Array, string>();
+
+/** The SHA-256 of `data`, computed once per buffer (buffers must not change after hashing). */
+export function sha256Hex(data: Uint8Array): string {
+  let hex = sha256s.get(data);
+  if (hex === undefined) {
+    hex = createHash("sha256").update(data).digest("hex");
+    sha256s.set(data, hex);
+  }
+  return hex;
 }
 
 function nameProblem(name: string): string | undefined {

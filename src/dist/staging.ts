@@ -1,6 +1,6 @@
 // Files are written into a staging folder inside dist and renamed into place only when the whole
 // run succeeded, so a failed or interrupted run never leaves anything that looks complete.
-import { createHash } from "node:crypto";
+import { sha256Hex } from "../checksum/format.js";
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { need, type ReleaseContext } from "../pipeline/context.js";
@@ -21,7 +21,7 @@ export async function stagedPath(ctx: ReleaseContext, relPath: string): Promise<
 export async function writeStaged(ctx: ReleaseContext, relPath: string, data: Uint8Array | string): Promise<WrittenFile> {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   await writeFile(await stagedPath(ctx, relPath), bytes, { mode: 0o644 });
-  return { size: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
+  return { size: bytes.byteLength, sha256: sha256Hex(bytes) };
 }
 
 /** Moves every staged artifact into dist; on a later failure the moved files are removed again. */
