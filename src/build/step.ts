@@ -1,6 +1,5 @@
 // Target step: one `go build` per main package of every build that has this target, into the
 // staging area — or the identical binary from the output cache when none of its inputs changed.
-
 import { readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sha256Hex } from "../checksum/format.js";
