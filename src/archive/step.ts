@@ -8,7 +8,6 @@ import type { ArchiveFormat, ArtifactOf } from "../artifacts/artifact.js";
 import { archiveIdsKey, claimName } from "../artifacts/names.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
 import { OutputCache, userCacheDir } from "../build/output-cache.js";
-import { binaryBuildIds } from "../build/step.js";
 import { sha256Hex } from "../checksum/format.js";
 import { stagedPath, writeStaged } from "../dist/staging.js";
 import { ReleaseError } from "../errors.js";
@@ -41,11 +40,10 @@ export const archiveStep: TargetStep = {
 
 /** This target's binaries from the builds the archive takes, in the order they were built. */
 function binariesFor(ctx: ReleaseContext, archive: ResolvedArchive, target: Target): ArtifactOf<"binary">[] {
-  const builds = binaryBuildIds(ctx);
   return ctx.artifacts
     .filter(byKind("binary"))
     .filter(byTarget(target))
-    .filter((b) => archive.ids === undefined || archive.ids.includes(builds.get(b.path) ?? ""));
+    .filter((b) => archive.ids === undefined || archive.ids.includes(b.build));
 }
 
 function fieldsOf(

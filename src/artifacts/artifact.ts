@@ -20,6 +20,8 @@ export type Artifact =
       /** The plain name the binary has inside archives (`api`, `api.exe`). */
       readonly binary: string;
       readonly packagePath: string;
+      /** The id of the build (config `builds[].id`) that made it; archives pick builds by id. */
+      readonly build: string;
     })
   | (Common & {
       readonly kind: "archive";

@@ -19,6 +19,7 @@ import {
   templateEnv,
 } from "../pipeline/templates.js";
 import { ExecError } from "../process/exec.js";
+import { importPathOf } from "./binaries.js";
 import { forTarget, type ResolvedBuild, type ResolvedMain } from "./defaults.js";
 import { ModTimestampError } from "./errors.js";
 import { binaryExtension, binaryFileName } from "./naming.js";
@@ -34,11 +35,6 @@ export const buildBinariesStep: TargetStep = {
     }
   },
 };
-
-/** Which build made each binary (by dist path), so archives can pick binaries by build id. */
-export function binaryBuildIds(ctx: ReleaseContext): Map<string, string> {
-  return once(ctx, "binaryBuildIds", () => new Map<string, string>());
-}
 
 async function buildTarget(
   ctx: ReleaseContext,
@@ -224,7 +220,6 @@ async function registerBinary(
 ): Promise<void> {
   const module = need(ctx, "module");
   const bytes = known ?? (await readFile(await stagedPath(ctx, out.relPath)));
-  binaryBuildIds(ctx).set(out.relPath, build.id);
   ctx.artifacts.add({
     kind: "binary",
     name: out.name,
@@ -232,6 +227,7 @@ async function registerBinary(
     target,
     binary: out.fileName,
     packagePath: importPathOf(module.path, module.mains, main.package),
+    build: build.id,
     size: bytes.byteLength,
     sha256: sha256Hex(bytes),
   });
@@ -249,17 +245,6 @@ function cacheable(build: ResolvedBuild, args: readonly string[], env: NodeJS.Pr
     build.hooks.pre.length === 0 &&
     build.tool === "go"
   );
-}
-
-function importPathOf(
-  modulePath: string,
-  mains: ReadonlyArray<{ relativePath: string; importPath: string }>,
-  pkg: string,
-): string {
-  const known = mains.find((m) => m.relativePath === pkg);
-  if (known) return known.importPath;
-  const rel = pkg.replace(/^\.\/?/, "").replace(/\/$/, "");
-  return rel === "" ? modulePath : `${modulePath}/${rel}`;
 }
 
 async function applyModTimestamp(
@@ -327,24 +312,4 @@ function sourceDigestOf(ctx: ReleaseContext): Promise<string> {
 
 function outputCacheOf(ctx: ReleaseContext): OutputCache {
   return once(ctx, "outputCache", () => new OutputCache(userCacheDir(ctx.env)));
-}
-
-/** The binaries the builds make, by plain name and import path, in config order. */
-export function configuredBinaries(ctx: ReleaseContext): Array<{ name: string; package: string }> {
-  const module = need(ctx, "module");
-  const seen = new Set<string>();
-  const out: Array<{ name: string; package: string }> = [];
-  for (const [index, build] of need(ctx, "config").builds.entries()) {
-    const target = build.targets[0];
-    if (!target) continue;
-    const fields = { ...releaseFields(ctx), ...targetFields(target) };
-    for (const main of build.mains) {
-      const name = render(ctx, main.binary, `builds[${index}].binary`, fields);
-      const pkg = importPathOf(module.path, module.mains, main.package);
-      if (seen.has(`${name}\0${pkg}`)) continue;
-      seen.add(`${name}\0${pkg}`);
-      out.push({ name, package: pkg });
-    }
-  }
-  return out;
 }

@@ -2,8 +2,8 @@
 
 import { findDocFiles } from "../archive/files.js";
 import { byKind } from "../artifacts/registry.js";
+import { configuredBinaries } from "../build/binaries.js";
 import { configuredStamps } from "../build/stamps.js";
-import { configuredBinaries } from "../build/step.js";
 import { writeStaged } from "../dist/staging.js";
 import { ldflagsWithStamps } from "../go/build-args.js";
 import { formatTarget } from "../go/targets.js";
