@@ -31,7 +31,7 @@ export async function releaseRaw({
   schedule = "pairs",
   env = baseEnv(),
   name = "benchsubject",
-  gzipLevel = 9,
+  gzipLevel = 6,
 }) {
   const meta = readReleaseMeta(dir, env);
   await rm(dist, { recursive: true, force: true });
