@@ -3,6 +3,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isArchiveName, readArchive } from "../archive/read/index.js";
+import { stampsInLdflags } from "../go/ldflags.js";
 import { parseReleaseMetadata } from "../metadata/metadata.js";
 import { confirmStamps, type StampResult } from "../verify/stamps.js";
 import { isBinaryReadError } from "./errors.js";
@@ -82,29 +83,13 @@ async function inspectFile(file: string): Promise<InspectedBinary[]> {
 /** The `-X` stamps to look for: from -ldflags in build info, else from a release's metadata.json. */
 function stampsOf(info: BinaryInfo, bytes: Uint8Array, fromMetadata: StampList): StampResult[] {
   const ldflags = info.buildInfo.settings.find((s) => s.key === "-ldflags")?.value;
-  const stamps = ldflags ? parseXFlags(ldflags) : fromMetadata;
+  const stamps = ldflags
+    ? stampsInLdflags(ldflags).map(([symbol, value]) => ({ symbol, value }))
+    : fromMetadata;
   return confirmStamps(bytes, info.buildInfo, stamps);
 }
 
 type StampList = ReadonlyArray<{ symbol: string; value: string }>;
-
-/** `-X a.b=c` and `-X=a.b=c` pairs from an -ldflags string (quoted values included). */
-export function parseXFlags(ldflags: string): StampList {
-  const words = [...ldflags.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
-  const stamps: Array<{ symbol: string; value: string }> = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
-    const spec =
-      word === "-X" || word === "--X"
-        ? words[++i]
-        : /^--?X=/.test(word)
-          ? word.replace(/^--?X=/, "")
-          : undefined;
-    const eq = spec?.indexOf("=") ?? -1;
-    if (spec && eq > 0) stamps.push({ symbol: spec.slice(0, eq), value: spec.slice(eq + 1) });
-  }
-  return stamps;
-}
 
 /** metadata.json beside the file, or one or two folders up (dist/bin/<binary>). */
 async function nearbyStamps(file: string): Promise<StampList> {

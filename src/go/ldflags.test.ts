@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { splitQuoted, stampsInLdflags } from "./stamps.js";
+import { splitQuoted, stampsInLdflags } from "./ldflags.js";
 
 it("finds -X stamps in an -ldflags value split the way cmd/go splits it", () => {
   expect(splitQuoted(`-s -w -X "a.b=Acme Release Team" -X 'c.d=x'`)).toEqual([
