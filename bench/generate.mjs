@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes the benchmark subject: a deterministic, medium-sized Go module in its own git repository.
 //
-//   node bench/generate.mjs [--files 400] [--dir bench/work/subject]   fresh subject, tagged v1.0.0
+//   node bench/generate.mjs [--files 400] [--dir bench/data/subject]   fresh subject, tagged v1.0.0
 //   node bench/generate.mjs --change [--dir …]                          one-file change, committed
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";

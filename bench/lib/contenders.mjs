@@ -16,7 +16,7 @@ export const goshipMain = path.join(repoRoot, "dist", "cli", "main.js");
 const name = "benchsubject";
 
 /**
- * Copies goship's build (dist/ and the package.json it reads its version from) under bench/work,
+ * Copies goship's build (dist/ and the package.json it reads its version from) under bench/data,
  * so that every run of one benchmark measures the same goship even if dist/ is rebuilt meanwhile.
  * Its dependencies still resolve from the repository's node_modules, a few directories up.
  */

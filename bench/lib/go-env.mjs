@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { runSync } from "./proc.mjs";
 
 export const benchDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-export const workDir = path.join(benchDir, "work");
+export const workDir = path.join(benchDir, "data");
 export const cacheDir = path.join(benchDir, ".cache");
 
 /** The six default release targets, in goship's order. */
