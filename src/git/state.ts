@@ -1,5 +1,6 @@
 // What git says about the tree: version (as `git describe` prints it), commit, commit time, dirt.
-import { type Exec, ExecError } from "../process/exec.js";
+import type { Exec } from "../process/exec.js";
+import { gitEnv } from "./env.js";
 import { BadSourceDateEpochError } from "./errors.js";
 
 export interface GitState {
@@ -31,53 +32,38 @@ export const noGit: GitState = {
   changes: "",
 };
 
-export async function readGitState(exec: Exec, dir: string, signal?: AbortSignal): Promise<GitState> {
-  const git = (args: string[]) =>
-    exec("git", args, { cwd: dir, signal, env: gitEnv() }).then((r) => r.stdout.trim());
-  let root: string;
-  try {
-    root = await git(["rev-parse", "--show-toplevel"]);
-  } catch (error) {
-    if (error instanceof ExecError) return noGit;
-    throw error;
-  }
-  const hasHead = await exec("git", ["rev-parse", "--verify", "-q", "HEAD"], {
-    cwd: dir,
-    signal,
-    env: gitEnv(),
-    allowFailure: true,
-  });
-  if (hasHead.exitCode !== 0) return { ...noGit, isRepo: true, root };
-  const [describe, commit, time, changes, tag, headTags, shortCommit] = await Promise.all([
+export async function readGitState(
+  exec: Exec,
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  signal?: AbortSignal,
+): Promise<GitState> {
+  const run = (args: string[]) =>
+    exec("git", args, { cwd: dir, signal, env: gitEnv(env), allowFailure: true });
+  const git = (args: string[]) => run(args).then((r) => (r.exitCode === 0 ? r.stdout.trim() : undefined));
+  const root = await git(["rev-parse", "--show-toplevel"]);
+  if (root === undefined) return noGit;
+  // One log call gives the commit, its short form and its time; it fails on a repository without commits.
+  const head = await git(["log", "-1", "--format=%H%n%h%n%ct"]);
+  if (head === undefined) return { ...noGit, isRepo: true, root };
+  const [commit = "", shortCommit = "", time = "0"] = head.split("\n");
+  const [describe, changes, tag, headTags] = await Promise.all([
     git(["describe", "--tags", "--always", "--dirty"]),
-    git(["rev-parse", "HEAD"]),
-    git(["log", "-1", "--format=%ct"]),
     git(["status", "--porcelain"]),
-    exec("git", ["describe", "--tags", "--abbrev=0"], {
-      cwd: dir,
-      signal,
-      env: gitEnv(),
-      allowFailure: true,
-    }),
+    git(["describe", "--tags", "--abbrev=0"]),
     git(["tag", "--points-at", "HEAD", "--sort=-version:refname"]),
-    git(["rev-parse", "--short", "HEAD"]),
   ]);
   return {
     isRepo: true,
     root,
-    describe,
-    tag: tag.exitCode === 0 ? tag.stdout.trim() : undefined,
-    headTag: headTags.split("\n").find((t) => t !== ""),
+    describe: describe ?? "",
+    tag,
+    headTag: headTags?.split("\n").find((t) => t !== ""),
     commit,
     shortCommit,
     commitTime: Number(time),
-    changes,
+    changes: changes ?? "",
   };
-}
-
-/** Git output must not depend on the user's locale or pager settings. */
-function gitEnv(): NodeJS.ProcessEnv {
-  return { ...process.env, LC_ALL: "C", GIT_PAGER: "cat", GIT_OPTIONAL_LOCKS: "0" };
 }
 
 /**

@@ -65,7 +65,7 @@ export const gitStep: Step = {
   name: "reading the git state",
   async run(ctx) {
     const module = need(ctx, "module");
-    const git = await readGitState(ctx.exec, module.dir, ctx.signal);
+    const git = await readGitState(ctx.exec, module.dir, ctx.env, ctx.signal);
     const changes = changesOutside(git, ctx.options.distDir);
     const { snapshot } = ctx.options;
     if (ctx.command === "release" && !snapshot) {

@@ -1,6 +1,7 @@
 // A fresh clone of one commit: what an independent rebuilder starts from, never a copy of the work
 // tree, so uncommitted and ignored files cannot reach the rebuild.
 import path from "node:path";
+import { gitEnv } from "../git/env.js";
 import { type Exec, ExecError } from "../process/exec.js";
 import { CommitNotFoundError } from "./errors.js";
 
@@ -12,10 +13,6 @@ export interface RepoLocation {
   readonly prefix: string;
   /** HEAD of the work tree, or "" without commits. */
   readonly head: string;
-}
-
-function gitEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, LC_ALL: "C", GIT_PAGER: "cat", GIT_OPTIONAL_LOCKS: "0", GIT_TERMINAL_PROMPT: "0" };
 }
 
 /** The repository around `dir`, or undefined when `dir` is not in a git work tree. */

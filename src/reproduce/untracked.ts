@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { realpath } from "node:fs/promises";
 import path from "node:path";
+import { gitEnv } from "../git/env.js";
 import { goEnv } from "../go/build-args.js";
 import { modModeOf, parseJsonStream } from "../go/module.js";
 import type { Exec } from "../process/exec.js";
@@ -63,9 +64,8 @@ export async function findUntrackedInputs(
     signal,
     allowFailure: true,
   });
-  const gitEnv = { ...env, LC_ALL: "C", GIT_OPTIONAL_LOCKS: "0" };
   const git = (args: string[]) =>
-    exec("git", args, { cwd: moduleDir, env: gitEnv, signal, allowFailure: true });
+    exec("git", args, { cwd: moduleDir, env: gitEnv(env), signal, allowFailure: true });
   const tracked = await git(["ls-files", "-z"]);
   if (tracked.exitCode !== 0) return [];
   const roots = [moduleDir, await realpath(moduleDir)];
