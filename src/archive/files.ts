@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { need, once, type ReleaseContext } from "../pipeline/context.js";
 import { globFiles, hasMatchers } from "./glob.js";
 
 export interface DocFile {
@@ -13,6 +14,11 @@ export interface DocFile {
 const docPattern = /^(readme|licen[cs]e|changelog)/i;
 
 /** Regular files at the module root whose names start with README, LICENSE or CHANGELOG (any case). */
+/** The module's documents, read once per run and shared by archives and metadata. */
+export function docFilesOf(ctx: ReleaseContext): Promise<DocFile[]> {
+  return once(ctx, "docFiles", () => findDocFiles(need(ctx, "module").dir));
+}
+
 export async function findDocFiles(moduleDir: string): Promise<DocFile[]> {
   const entries = await readdir(moduleDir, { withFileTypes: true });
   const names = entries

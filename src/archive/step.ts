@@ -7,7 +7,7 @@ import path from "node:path";
 import type { ArchiveFormat, ArtifactOf } from "../artifacts/artifact.js";
 import { archiveIdsKey, claimName } from "../artifacts/names.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
-import { OutputCache, userCacheDir } from "../build/output-cache.js";
+import { outputCacheOf } from "../build/output-cache.js";
 import { sha256Hex } from "../checksum/format.js";
 import { stagedPath, writeStaged } from "../dist/staging.js";
 import { ReleaseError } from "../errors.js";
@@ -17,7 +17,7 @@ import type { TargetStep } from "../pipeline/step.js";
 import { releaseFields, render, targetFields } from "../pipeline/templates.js";
 import { goshipVersion } from "../version.js";
 import { formatsFor, type ResolvedArchive } from "./defaults.js";
-import { type ArchiveFile, type DocFile, evalFiles, findDocFiles } from "./files.js";
+import { type ArchiveFile, docFilesOf, evalFiles } from "./files.js";
 import type { ArchiveEntry } from "./formats/entry.js";
 import { writeTarGz } from "./formats/gzip.js";
 import { writeTar } from "./formats/tar.js";
@@ -94,7 +94,7 @@ async function writeArchive(
   }
   const options = { mtime: release.time };
   const key = archiveKey(format, options.mtime, entries, digests);
-  const cache = ctx.options.cache ? new OutputCache(userCacheDir(ctx.env)) : undefined;
+  const cache = outputCacheOf(ctx);
   let bytes = await cache?.get(key);
   if (bytes) ctx.log.debug?.("archive reused from the output cache", { archive: base });
   else {
@@ -219,8 +219,4 @@ export function archiveKey(
   ]);
   const inputs = ["goship-archive-v1", goshipVersion, process.versions.zlib, format, mtime, described];
   return createHash("sha256").update(JSON.stringify(inputs)).digest("hex");
-}
-
-function docFilesOf(ctx: ReleaseContext): Promise<DocFile[]> {
-  return once(ctx, "docFiles", () => findDocFiles(need(ctx, "module").dir));
 }

@@ -23,7 +23,7 @@ import { importPathOf } from "./binaries.js";
 import { forTarget, type ResolvedBuild, type ResolvedMain } from "./defaults.js";
 import { ModTimestampError } from "./errors.js";
 import { binaryExtension, binaryFileName } from "./naming.js";
-import { OutputCache, outputCacheKey, outputEnv, userCacheDir } from "./output-cache.js";
+import { outputCacheKey, outputCacheOf, outputEnv } from "./output-cache.js";
 import { digestSources } from "./source-digest.js";
 
 export const buildBinariesStep: TargetStep = {
@@ -194,7 +194,7 @@ async function buildMain(
   const key =
     ctx.options.cache && cacheable(build, args, env) ? await cacheKey(ctx, args, output, env) : undefined;
   const cache = outputCacheOf(ctx);
-  let bytes = key ? await cache.get(key) : undefined;
+  let bytes = key ? await cache?.get(key) : undefined;
   if (bytes) {
     await writeFile(output, bytes, { mode: 0o755 });
     ctx.log.debug?.("reused from the output cache", { target: formatTarget(target), binary: out.binary });
@@ -202,7 +202,7 @@ async function buildMain(
     const tool = render(ctx, build.tool, `${where}.tool`, data, envVars);
     await goBuild(ctx, tool, target, `${module.path}/${main.package}`, args, env, cwd);
     bytes = await readFile(output);
-    if (key) await cache.put(key, bytes, sha256Hex(bytes));
+    if (key) await cache?.put(key, bytes, sha256Hex(bytes));
   }
   if (build.modTimestamp)
     await applyModTimestamp(ctx, build.modTimestamp, `${where}.mod_timestamp`, data, output);
@@ -308,8 +308,4 @@ function sourceDigestOf(ctx: ReleaseContext): Promise<string> {
   return once(ctx, "sourceDigest", () =>
     digestSources(need(ctx, "module").dir, { exclude: [ctx.options.distDir] }),
   );
-}
-
-function outputCacheOf(ctx: ReleaseContext): OutputCache {
-  return once(ctx, "outputCache", () => new OutputCache(userCacheDir(ctx.env)));
 }

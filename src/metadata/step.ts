@@ -1,13 +1,13 @@
 // metadata.json: what was released and how, enough to rebuild it elsewhere.
 
-import { findDocFiles } from "../archive/files.js";
+import { docFilesOf } from "../archive/files.js";
 import { byKind } from "../artifacts/registry.js";
 import { configuredBinaries } from "../build/binaries.js";
 import { configuredStamps } from "../build/stamps.js";
 import { writeStaged } from "../dist/staging.js";
 import { ldflagsWithStamps } from "../go/build-args.js";
 import { formatTarget } from "../go/targets.js";
-import { need, once, type ReleaseContext } from "../pipeline/context.js";
+import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 import { goshipVersion } from "../version.js";
 import type { ReleaseMetadata } from "./metadata.js";
@@ -33,7 +33,7 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
   const stamps = configuredStamps(ctx, "common");
   // Documents every archive must carry: goship's README/LICENSE/CHANGELOG, unless the config chose files.
   const docs = config.archives.every((a) => a.files.length === 1 && a.files[0]?.kind === "docs")
-    ? await once(ctx, "docFiles", () => findDocFiles(module.dir))
+    ? await docFilesOf(ctx)
     : [];
   const first = config.builds[0];
   return {
