@@ -4,10 +4,10 @@ import { readFile } from "node:fs/promises";
 import type { ArtifactOf } from "../artifacts/artifact.js";
 import { archiveIdsKey, claimName } from "../artifacts/names.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
-import { stagedPath, writeStaged } from "../dist/staging.js";
 import { need, once, type ReleaseContext } from "../pipeline/context.js";
 import type { Step, TargetStep } from "../pipeline/step.js";
 import { releaseFields, render, targetFields } from "../pipeline/templates.js";
+import { stagedPath, writeStaged } from "../staging/staging.js";
 import { digestHex, formatChecksumLine, formatChecksumsFile } from "./format.js";
 
 export const archiveChecksumStep: TargetStep = {

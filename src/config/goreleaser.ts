@@ -4,10 +4,10 @@
 import { z } from "zod";
 import type { ArchiveFormatName, ResolvedArchive, ResolvedFile } from "../archive/defaults.js";
 import { normaliseFormat, resolveFile, wrapTemplate } from "../archive/defaults.js";
-import type { ResolvedBuild, ResolvedHook } from "../build/defaults.js";
 import type { ResolvedChecksum } from "../checksum/defaults.js";
 import { expandMatrix, type IgnoreRule, type LevelKey, levelKeyOf } from "../go/matrix.js";
 import type { Target } from "../go/targets.js";
+import type { ResolvedBuild, ResolvedHook } from "../gobuild/defaults.js";
 import { ConfigError, type ConfigIssue, formatPath } from "./errors.js";
 import { checkTemplates, type TemplateRef } from "./fields.js";
 import type { LoadedConfig } from "./load.js";

@@ -2,15 +2,6 @@
 // defaults come from each domain's defaults.ts; a GoReleaser file goes through goreleaser.ts.
 import type { z } from "zod";
 import { type ResolvedArchive, withArchiveDefaults } from "../archive/defaults.js";
-import {
-  moduleMains,
-  type ResolvedBuild,
-  type ResolvedHook,
-  type ResolvedMain,
-  resolveHook,
-  resolveHooks,
-  withBuildDefaults,
-} from "../build/defaults.js";
 import { type ResolvedChecksum, withChecksumDefaults } from "../checksum/defaults.js";
 import { expandMatrix, type IgnoreRule, type LevelLists } from "../go/matrix.js";
 import type { GoModule } from "../go/module.js";
@@ -23,6 +14,15 @@ import {
   parseTarget,
   type Target,
 } from "../go/targets.js";
+import {
+  moduleMains,
+  type ResolvedBuild,
+  type ResolvedHook,
+  type ResolvedMain,
+  resolveHook,
+  resolveHooks,
+  withBuildDefaults,
+} from "../gobuild/defaults.js";
 import { ConfigError, type ConfigIssue, formatPath } from "./errors.js";
 import { checkTemplates, type TemplateRef } from "./fields.js";
 import type { LoadedConfig } from "./load.js";

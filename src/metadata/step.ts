@@ -2,13 +2,13 @@
 
 import { docFilesOf } from "../archive/files.js";
 import { byKind } from "../artifacts/registry.js";
-import { configuredBinaries } from "../build/binaries.js";
-import { configuredStamps } from "../build/stamps.js";
-import { writeStaged } from "../dist/staging.js";
 import { ldflagsWithStamps } from "../go/build-args.js";
 import { formatTarget } from "../go/targets.js";
+import { configuredBinaries } from "../gobuild/binaries.js";
+import { configuredStamps } from "../gobuild/stamps.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
+import { writeStaged } from "../staging/staging.js";
 import { goshipVersion } from "../version.js";
 import type { ReleaseMetadata } from "./metadata.js";
 

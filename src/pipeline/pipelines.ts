@@ -1,14 +1,14 @@
 // The ordered steps of each command. Read top to bottom, this is what a release does.
 import { archiveStep } from "../archive/step.js";
-import { checkStampsStep } from "../build/stamps-step.js";
-import { buildBinariesStep } from "../build/step.js";
 import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
 import { configStep } from "../config/step.js";
-import { prepareDistStep, publishStep } from "../dist/step.js";
+import { checkStampsStep } from "../gobuild/stamps-step.js";
+import { buildBinariesStep } from "../gobuild/step.js";
 import { beforeHooksStep } from "../hooks/step.js";
 import { metadataStep } from "../metadata/step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
+import { prepareDistStep, publishStep } from "../staging/step.js";
 import { verifyStep } from "../verify/step.js";
 import type { Step } from "./step.js";
 import { forEachTarget } from "./targets.js";

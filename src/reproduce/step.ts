@@ -3,9 +3,9 @@
 import { randomBytes } from "node:crypto";
 import { rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { writeStaged } from "../dist/staging.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
+import { writeStaged } from "../staging/staging.js";
 import { locateRepo } from "./clone.js";
 import { DirtyTreeUnprovableError, NoCommitToCloneError } from "./errors.js";
 import { reportError, reportJson, summaryLine } from "./report.js";

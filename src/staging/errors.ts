@@ -11,10 +11,13 @@ export class DistNotEmptyError extends ReleaseError {
 
 export class DistNotWritableError extends ReleaseError {
   constructor(distDir: string, cause: NodeJS.ErrnoException) {
-    super(`cannot write to the dist directory (${cause.code ?? cause.message}); choose another --dist or fix its permissions`, {
-      details: { dist: distDir },
-      cause,
-    });
+    super(
+      `cannot write to the dist directory (${cause.code ?? cause.message}); choose another --dist or fix its permissions`,
+      {
+        details: { dist: distDir },
+        cause,
+      },
+    );
   }
 }
 

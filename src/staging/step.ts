@@ -45,7 +45,13 @@ export const publishStep: Step = {
 
 /** Binaries and archives first, checksum files after, metadata last: what looks final comes last. */
 export function publishOrder(artifacts: readonly Artifact[]): string[] {
-  const rank: Record<Artifact["kind"], number> = { binary: 0, archive: 1, checksum: 2, checksums: 3, metadata: 4 };
+  const rank: Record<Artifact["kind"], number> = {
+    binary: 0,
+    archive: 1,
+    checksum: 2,
+    checksums: 3,
+    metadata: 4,
+  };
   return [...artifacts].sort((a, b) => rank[a.kind] - rank[b.kind]).map((a) => a.path);
 }
 
@@ -57,8 +63,10 @@ function checkDistIsSafe(ctx: ReleaseContext): void {
   };
   if (within(dir, distDir)) throw new UnsafeDistError(distDir, "the module directory or one of its parents");
   const gitRoot = ctx.git?.root;
-  if (gitRoot && within(gitRoot, distDir)) throw new UnsafeDistError(distDir, "the git work tree or one of its parents");
-  if (within(os.homedir(), distDir)) throw new UnsafeDistError(distDir, "your home directory or one of its parents");
+  if (gitRoot && within(gitRoot, distDir))
+    throw new UnsafeDistError(distDir, "the git work tree or one of its parents");
+  if (within(os.homedir(), distDir))
+    throw new UnsafeDistError(distDir, "your home directory or one of its parents");
 }
 
 function insideGitTree(ctx: ReleaseContext): boolean {
@@ -94,4 +102,3 @@ async function removeIfOnlyOurs(distDir: string): Promise<void> {
     await rmdir(distDir).catch(() => {});
   }
 }
-

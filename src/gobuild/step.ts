@@ -3,7 +3,6 @@
 import { readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sha256Hex } from "../checksum/format.js";
-import { stagedPath } from "../dist/staging.js";
 import { goBuildEnv, goBuildLine, goreleaserBuildEnv, ldflagsWithStamps } from "../go/build-args.js";
 import { CompileError, ModuleNeedsTidyError, needsTidy } from "../go/errors.js";
 import { formatTarget, type Target } from "../go/targets.js";
@@ -19,6 +18,7 @@ import {
   templateEnv,
 } from "../pipeline/templates.js";
 import { ExecError } from "../process/exec.js";
+import { stagedPath } from "../staging/staging.js";
 import { importPathOf } from "./binaries.js";
 import { forTarget, type ResolvedBuild, type ResolvedMain } from "./defaults.js";
 import { ModTimestampError } from "./errors.js";

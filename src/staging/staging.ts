@@ -1,8 +1,9 @@
 // Files are written into a staging folder inside dist and renamed into place only when the whole
 // run succeeded, so a failed or interrupted run never leaves anything that looks complete.
-import { sha256Hex } from "../checksum/format.js";
+
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { sha256Hex } from "../checksum/format.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 
 export interface WrittenFile {
@@ -18,14 +19,22 @@ export async function stagedPath(ctx: ReleaseContext, relPath: string): Promise<
 }
 
 /** Writes a staged file and returns its size and digest, hashed from memory, not re-read. */
-export async function writeStaged(ctx: ReleaseContext, relPath: string, data: Uint8Array | string): Promise<WrittenFile> {
+export async function writeStaged(
+  ctx: ReleaseContext,
+  relPath: string,
+  data: Uint8Array | string,
+): Promise<WrittenFile> {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   await writeFile(await stagedPath(ctx, relPath), bytes, { mode: 0o644 });
   return { size: bytes.byteLength, sha256: sha256Hex(bytes) };
 }
 
 /** Moves every staged artifact into dist; on a later failure the moved files are removed again. */
-export async function publishStaged(ctx: ReleaseContext, relPaths: readonly string[], published: string[]): Promise<void> {
+export async function publishStaged(
+  ctx: ReleaseContext,
+  relPaths: readonly string[],
+  published: string[],
+): Promise<void> {
   for (const relPath of relPaths) {
     const from = path.join(need(ctx, "stagingDir"), ...relPath.split("/"));
     const to = path.join(ctx.options.distDir, ...relPath.split("/"));
