@@ -6,6 +6,8 @@ Usage:
   goship build [flags]       build the binaries of every target into dist/bin
   goship verify [dist]       prove a release from its own bytes (goship verify --help)
   goship inspect <path>...   what Go binaries, archives and directories contain (goship inspect --help)
+  goship sbom <binary|archive> [--format cyclonedx|spdx]
+                             print a CycloneDX 1.6 or SPDX 2.3 SBOM read from the build info
   goship rebuild <dist|checksums.txt> [--ref <tag|commit>] [--dir <module>] [--json] [--diffoscope]
                              rebuild a published release from a fresh clone of its commit and compare
   goship check [--config <file>]

@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
   release: async () => (args, signal) =>
     import("./commands/release.js").then((m) => m.runReleaseCommand("release", args, signal)),
   inspect: async () => (args) => import("./commands/inspect.js").then((m) => m.runInspect(args)),
+  sbom: async () => (args) => import("./commands/sbom.js").then((m) => m.runSbom(args)),
   verify: async () => (args, signal) => import("./commands/verify.js").then((m) => m.runVerify(args, signal)),
   rebuild: async () => (args, signal) =>
     import("./commands/rebuild.js").then((m) => m.runRebuildCommand(args, signal)),
