@@ -13,6 +13,8 @@ export interface ExecOptions {
   readonly allowFailure?: boolean;
   /** Kill the command after this many milliseconds. */
   readonly timeoutMs?: number;
+  /** Bytes written to the command's standard input (otherwise it reads nothing). */
+  readonly stdin?: string | Uint8Array;
 }
 
 export interface ExecResult {
@@ -72,9 +74,14 @@ function run(
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       detached: true,
     });
+    if (options.stdin !== undefined && child.stdin) {
+      // A command that exits without reading its input is not an error of ours.
+      child.stdin.on("error", () => {});
+      child.stdin.end(options.stdin);
+    }
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
@@ -94,8 +101,8 @@ function run(
             killTree();
           }, options.timeoutMs);
     signal?.addEventListener("abort", killTree, { once: true });
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.stdout?.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", killTree);
