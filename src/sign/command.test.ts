@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${artifact} and friends are GoReleaser's os.Expand variables, not JS templates
+import { describe, expect, it } from "vitest";
 import { expandVars, passesIf, planSignJob, redact } from "./command.js";
 import { duplicateIds, withSignDefaults } from "./config.js";
 

@@ -1,6 +1,6 @@
 // The `signs`, `binary_signs` and `docker_signs` entries as GoReleaser v2.15 reads them, plus
-// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${artifact} and friends are GoReleaser's os.Expand variables, not JS templates
 // goship's native key, and their defaults.
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: ${artifact} and friends are GoReleaser's os.Expand variables, not JS templates
 import { z } from "zod";
 
 /** What a `signs` entry signs (GoReleaser's `artifacts` values). */
