@@ -92,6 +92,8 @@ export function rebuildEnv(
     TZ: tz,
     LANG: lang,
     NO_COLOR: "1",
+    // Signatures prove who published, not what was built: the rebuild makes none (it has no keys).
+    GOSHIP_SKIP_SIGN: "1",
     ...extra,
   });
   const fresh = "a fresh, empty directory";

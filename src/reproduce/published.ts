@@ -21,6 +21,8 @@ export interface PublishedRelease {
 
 /** Files that describe a run rather than the release, never rebuilt. */
 const NOT_REBUILT = new Set(["artifacts.json", "reproducibility.json"]);
+/** Kinds a rebuild does not make byte for byte: signatures are randomised and need the signer's key. */
+export const SIGNED_KINDS: ReadonlySet<string> = new Set(["signature", "certificate", "provenance"]);
 
 async function sha256Of(file: string): Promise<string> {
   return createHash("sha256")
@@ -52,10 +54,12 @@ export async function readPublishedRelease(input: string): Promise<PublishedRele
   const listIsComplete = existsSync(artifactsFile);
   if (listIsComplete) {
     const entries = JSON.parse(await readFile(artifactsFile, "utf8")) as Array<{
+      kind?: unknown;
       path?: unknown;
       sha256?: unknown;
     }>;
     for (const e of Array.isArray(entries) ? entries : []) {
+      if (typeof e.kind === "string" && SIGNED_KINDS.has(e.kind)) continue;
       if (typeof e.path === "string" && typeof e.sha256 === "string")
         listed.set(e.path, { sha256: e.sha256, listedIn: "artifacts.json" });
     }

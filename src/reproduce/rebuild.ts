@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { type Exec, ExecError } from "../process/exec.js";
 import type { RebuiltArtifact } from "./compare.js";
 import { CliEntryNotFoundError } from "./errors.js";
+import { SIGNED_KINDS } from "./published.js";
 
 export interface RebuildRequest {
   readonly exec: Exec;
@@ -67,7 +68,7 @@ export function rebuildArgv(request: RebuildRequest, entry: string): [string, st
 interface Summary {
   goVersion: string;
   version: string;
-  artifacts: Array<{ path: string }>;
+  artifacts: Array<{ path: string; kind?: string }>;
 }
 
 export async function runRebuild(request: RebuildRequest): Promise<RebuildOutcome> {
@@ -90,6 +91,7 @@ export async function runRebuild(request: RebuildRequest): Promise<RebuildOutcom
   const summary = JSON.parse(stdout) as Summary;
   const artifacts: RebuiltArtifact[] = [];
   for (const a of summary.artifacts) {
+    if (a.kind !== undefined && SIGNED_KINDS.has(a.kind)) continue;
     const file = path.join(request.distDir, ...a.path.split("/"));
     artifacts.push({
       path: a.path,

@@ -104,3 +104,16 @@ export function verifyPae(
   const algorithm = key.asymmetricKeyType === "ed25519" ? null : "sha256";
   return verify(algorithm, pae(payloadType, payload), key, signature);
 }
+
+/** The hex SHA-256 a message-signature bundle says it signs, or undefined. */
+export function bundleDigestHex(bundleText: string): string | undefined {
+  try {
+    const bundle = bundleFromJSON(JSON.parse(bundleText));
+    const content = bundle.content;
+    return content.$case === "messageSignature"
+      ? Buffer.from(content.messageSignature.messageDigest?.digest ?? []).toString("hex")
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
