@@ -5,6 +5,8 @@ import { ReleaseError } from "../../errors.js";
 import { verifyProvenance } from "../../provenance/verify.js";
 import { parsePublicKey } from "../../sign/keys.js";
 import { verifySignatureFiles } from "../../sign/verify-files.js";
+import { KindRegistry } from "../../artifacts/kinds.js";
+import { formats } from "../../pipelines/pipelines.js";
 import { VerificationFailedError } from "../../verify/errors.js";
 import { formatVerifyTable, listFailures } from "../../verify/table.js";
 import { verify } from "../../verify/verify.js";
@@ -55,6 +57,7 @@ export async function runVerify(args: readonly string[], signal: AbortSignal): P
         ? undefined
         : parsePositiveInt(values["smoke-timeout"], "--smoke-timeout", 3_600_000),
     signal,
+    kinds: new KindRegistry(formats.kinds),
   });
   for (const line of formatVerifyTable(report)) process.stderr.write(`${line}\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
