@@ -13,7 +13,10 @@ import { kindsOf, type Step, sectionsOf } from "../pipeline/step.js";
 import { forEachTarget } from "../pipeline/targets.js";
 import { configStep } from "../project/config-step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
+import { provenanceStep } from "../provenance/step.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
+import { sbomStep } from "../sbom/step.js";
+import { binarySignStep, signStep } from "../sign/step.js";
 import { prepareDistStep, publishStep } from "../staging/step.js";
 import { verifyStep } from "../verify/step.js";
 
@@ -41,8 +44,12 @@ export const releasePipeline: readonly Step[] = [
   reproducibleSourceStep, // --verify-reproducible: refuse, before building, what a clone cannot prove
   // Per target, several at once: go build → archive → <archive>.sha256, each as soon as possible.
   forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
+  binarySignStep, // binary_signs: each binary as built (archiving never changes it)
+  sbomStep, // sboms: an SBOM per archive/binary/package from build info (or the entry's cmd); checksummed
   checksumsStep, // checksums.txt over every archive, sorted by name
   metadataStep, // metadata.json
+  provenanceStep, // <project>.intoto.jsonl: SLSA v1 provenance whose subjects are checksums.txt
+  signStep, // signs: only now, so checksums.txt is final and never rewritten; signatures are not checksummed
   verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)
   verifyReproducibleStep, // --verify-reproducible: rebuild a fresh clone elsewhere, compare every artifact
   publishStep, // rename staged files into dist, then artifacts.json: nothing looks complete before

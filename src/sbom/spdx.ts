@@ -1,5 +1,6 @@
 // SPDX 2.3 JSON from an SbomSubject. Hand-written for the same reason as the CycloneDX writer:
 // goship controls every byte, and the document is a plain JSON tree.
+import { createHash } from "node:crypto";
 import { binaryProperties } from "./cyclonedx.js";
 import { contentUuid, isoSeconds } from "./ids.js";
 import { goPurl, stdlibPurl } from "./purl.js";
@@ -63,6 +64,13 @@ function binaryPackage(binary: SbomBinary, id: string, fileName: string): Json {
   });
 }
 
+/** SPDX's package verification code: SHA-1 of the files' sorted SHA-1s, concatenated. */
+export function verificationCode(sha1s: readonly string[]): string {
+  return createHash("sha1")
+    .update([...sha1s].sort().join(""))
+    .digest("hex");
+}
+
 /** An SPDX 2.3 document (an object; `formatJson` gives its bytes). */
 export function spdxDocument(subject: SbomSubject): Json {
   const packages = new Map<string, Json>();
@@ -123,6 +131,11 @@ export function spdxDocument(subject: SbomSubject): Json {
         packageFileName: subject.name,
         primaryPackagePurpose: "ARCHIVE",
         checksums: [{ algorithm: "SHA256", checksumValue: subject.sha256 }],
+        // Its files are listed, so it is "analyzed", with SPDX's code over their SHA-1s.
+        filesAnalyzed: true,
+        packageVerificationCode: {
+          packageVerificationCodeValue: verificationCode(subject.files.map((f) => f.sha1)),
+        },
       }),
     );
     subject.files.forEach((file, index) => {

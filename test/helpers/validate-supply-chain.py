@@ -1,8 +1,8 @@
 """Validates SBOMs and in-toto statements with their official libraries.
 
 Usage: python validate-supply-chain.py FILE...   Prints one JSON object: {file: null | "problem"}.
-A .spdx.json file goes through spdx-tools, a .cdx.json through cyclonedx-python-lib's strict JSON
-schema validator, and a .intoto.json(l) statement through the in-toto attestation bindings."""
+An SPDX document goes through spdx-tools, a CycloneDX one through cyclonedx-python-lib's strict JSON
+schema validator, and anything else (a statement per line) through the in-toto attestation bindings."""
 import json
 import sys
 
@@ -43,9 +43,10 @@ def intoto(path):
 results = {}
 for path in sys.argv[1:]:
     try:
-        if path.endswith(".spdx.json"):
+        head = open(path, encoding="utf-8").read(4096)
+        if '"spdxVersion"' in head:
             results[path] = spdx(path)
-        elif path.endswith(".cdx.json"):
+        elif '"bomFormat"' in head:
             results[path] = cyclonedx(path)
         else:
             results[path] = intoto(path)

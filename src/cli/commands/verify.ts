@@ -1,12 +1,12 @@
 // `goship verify [dist]`: prove a release is what it claims; a table on stderr, --json on stdout.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { KindRegistry } from "../../artifacts/kinds.js";
 import { ReleaseError } from "../../errors.js";
+import { formats } from "../../pipelines/pipelines.js";
 import { verifyProvenance } from "../../provenance/verify.js";
 import { parsePublicKey } from "../../sign/keys.js";
 import { verifySignatureFiles } from "../../sign/verify-files.js";
-import { KindRegistry } from "../../artifacts/kinds.js";
-import { formats } from "../../pipelines/pipelines.js";
 import { VerificationFailedError } from "../../verify/errors.js";
 import { formatVerifyTable, listFailures } from "../../verify/table.js";
 import { verify } from "../../verify/verify.js";
