@@ -7,9 +7,9 @@ import type { Artifact } from "../artifacts/artifact.js";
 import { sha256Hex } from "../artifacts/digest.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import { releaseFields, render } from "../pipeline/templates.js";
+import { artifactFields } from "../sign/artifact-fields.js";
 import { expandVars, redact } from "../sign/command.js";
 import { SbomCommandError } from "./errors.js";
-import { artifactFields } from "./fields.js";
 import type { SbomEntry } from "./section.js";
 
 const PASSTHROUGH = ["HOME", "USER", "USERPROFILE", "TMPDIR", "TMP", "TEMP", "PATH", "LOCALAPPDATA"];

@@ -9,10 +9,10 @@ import { sectionOf } from "../config/section.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 import { releaseFields, render } from "../pipeline/templates.js";
+import { artifactFields } from "../sign/artifact-fields.js";
 import { stagedPath, writeStaged } from "../staging/staging.js";
 import { goshipVersion } from "../version.js";
 import { runSbomCommand } from "./command.js";
-import { artifactFields } from "./fields.js";
 import { generateSbom } from "./generate.js";
 import { formatOfDocument, type SbomEntry, sbomSection } from "./section.js";
 

@@ -10,7 +10,7 @@ import { sectionOf } from "../config/section.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 import { render, templateEnv } from "../pipeline/templates.js";
-import { artifactFields } from "../sbom/fields.js";
+import { artifactFields } from "./artifact-fields.js";
 import { signBlob } from "./bundle.js";
 import { passesIf, planSignJob, redact } from "./command.js";
 import type { SignEntry } from "./config.js";
