@@ -55,7 +55,7 @@ describe("provenance", () => {
     expect(statement.subject.map((s) => s.name)).toEqual(["api.sbom.json", "api_linux_amd64.tar.gz"]);
     const text = statementBytes(statement).toString();
     expect(text).not.toMatch(/startedOn|finishedOn|invocationId/);
-    expect(text).toContain('"gitCommit":"' + "a".repeat(40));
+    expect(text).toContain(`"gitCommit":"${"a".repeat(40)}`);
     expect(text).toContain("pkg:golang/github.com/google/uuid@v1.6.0?type=module");
     expect(
       statementBytes(statement).equals(

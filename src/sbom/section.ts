@@ -107,7 +107,7 @@ export const sbomSection = defineSection({
           "artifacts: any needs a cmd; goship's own SBOMs describe archives, binaries or packages",
         );
       }
-      entry.documents.forEach((d, j) => facts.template([i, "documents", j], d, "artifact"));
+      for (const [j, d] of entry.documents.entries()) facts.template([i, "documents", j], d, "artifact");
     });
     return entries;
   },

@@ -33,7 +33,7 @@ function resolveEntries(
     ] as const) {
       if (value !== "") facts.template([i, key], value, "artifact");
     }
-    entry.args.forEach((arg, j) => facts.template([i, "args", j], arg, "artifact"));
+    for (const [j, arg] of entry.args.entries()) facts.template([i, "args", j], arg, "artifact");
   });
   for (const id of duplicateIds(entries))
     facts.problem([], `found 2 ${flavor} with the ID '${id}', please fix your config`);

@@ -125,7 +125,7 @@ async function writeSigned(file: string, bytes: Uint8Array): Promise<void> {
 
 async function runJob(
   ctx: ReleaseContext,
-  entry: SignEntry,
+  _entry: SignEntry,
   job: ReturnType<typeof planSignJob>,
   name: string,
 ): Promise<void> {
