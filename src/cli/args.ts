@@ -9,6 +9,7 @@ export const releaseFlags = {
   clean: { type: "boolean" },
   targets: { type: "string" },
   "single-target": { type: "boolean" },
+  main: { type: "string" },
   snapshot: { type: "boolean" },
   parallelism: { type: "string" },
   "no-cache": { type: "boolean" },
@@ -26,6 +27,7 @@ export interface ReleaseFlags {
   clean: boolean;
   targets?: string[];
   singleTarget: boolean;
+  mains?: string[];
   snapshot: boolean;
   parallelism?: number;
   noCache: boolean;
@@ -46,6 +48,7 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
     clean: values.clean ?? false,
     targets: values.targets === undefined ? undefined : splitList(values.targets, "--targets"),
     singleTarget: values["single-target"] ?? false,
+    ...(values.main === undefined ? {} : { mains: splitList(values.main, "--main") }),
     snapshot: values.snapshot ?? false,
     parallelism:
       values.parallelism === undefined ? undefined : parsePositiveInt(values.parallelism, "--parallelism"),

@@ -2,6 +2,7 @@
 import type { Exec } from "../process/exec.js";
 import { gitEnv } from "./env.js";
 import { BadSourceDateEpochError } from "./errors.js";
+import { bestTag } from "./tags.js";
 
 export interface GitState {
   readonly isRepo: boolean;
@@ -9,7 +10,7 @@ export interface GitState {
   /** `git describe --tags --always --dirty`, e.g. `v1.2.3`, `v1.2.3-4-gabcdef0-dirty`. */
   readonly describe: string;
   readonly tag: string | undefined;
-  /** The highest version tag on HEAD itself (`git tag --points-at HEAD --sort=-version:refname`). */
+  /** The highest version among the tags on HEAD itself (semver order, other tags after). */
   readonly headTag: string | undefined;
   readonly commit: string;
   /** `git rev-parse --short HEAD`: 7 hex digits, more when that would be ambiguous. */
@@ -51,14 +52,17 @@ export async function readGitState(
     git(["describe", "--tags", "--always", "--dirty"]),
     git(["status", "--porcelain"]),
     git(["describe", "--tags", "--abbrev=0"]),
-    git(["tag", "--points-at", "HEAD", "--sort=-version:refname"]),
+    git(["tag", "--points-at", "HEAD"]),
   ]);
+  // `git describe` picks any of several tags on one commit; the release takes the highest version.
+  const headTag = bestTag(headTags?.split("\n") ?? []);
+  const dirtySuffix = describe?.endsWith("-dirty") ? "-dirty" : "";
   return {
     isRepo: true,
     root,
-    describe: describe ?? "",
-    tag,
-    headTag: headTags?.split("\n").find((t) => t !== ""),
+    describe: headTag ? `${headTag}${dirtySuffix}` : (describe ?? ""),
+    tag: headTag ?? tag,
+    headTag,
     commit,
     shortCommit,
     commitTime: Number(time),

@@ -24,6 +24,8 @@ export interface ReleaseOptions {
   targets?: readonly string[];
   /** Build only the host's target. */
   singleTarget?: boolean;
+  /** Main packages to release (`./cmd/api`), instead of the module-root and `cmd/*` mains. */
+  mains?: readonly string[];
   /** Allow a dirty, untagged or non-git tree; marks the release as a snapshot. */
   snapshot?: boolean;
   /** Targets built at once (default: the config's parallelism, else the number of CPUs). */
@@ -52,6 +54,7 @@ export interface ResolvedOptions {
   readonly clean: boolean;
   readonly targets: readonly string[] | undefined;
   readonly singleTarget: boolean;
+  readonly mains: readonly string[] | undefined;
   readonly snapshot: boolean;
   readonly parallelism: number;
   /** The explicit config path, if one was given. */
@@ -128,6 +131,7 @@ export function createContext(command: ReleaseContext["command"], options: Relea
       clean: options.clean ?? false,
       targets: options.targets,
       singleTarget: options.singleTarget ?? false,
+      mains: options.mains,
       snapshot: options.snapshot ?? false,
       parallelism: options.parallelism ?? os.availableParallelism(),
       config: options.config,

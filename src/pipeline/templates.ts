@@ -19,9 +19,12 @@ export function render(
   const moduleDir = ctx.module?.dir ?? ctx.options.dir;
   return template.render(data, {
     env,
+    now: () => runTime(ctx),
     cwd: moduleDir,
     readFile: (file) => readFileSync(path.resolve(moduleDir, file)),
     onNondeterministic: (what) => {
+      // With SOURCE_DATE_EPOCH the clock is that instant: the output is reproducible.
+      if (/^\d+$/.test(ctx.env.SOURCE_DATE_EPOCH ?? "")) return;
       once(ctx, `wall-clock\0${name}`, () => {
         ctx.log.warn(
           "a template reads the wall clock, so this output changes on every run (not reproducible)",
@@ -33,6 +36,17 @@ export function render(
         return true;
       });
     },
+  });
+}
+
+/**
+ * `.Date`, `.Now` and `.Timestamp`: one instant for the whole run, as GoReleaser fixes it when the
+ * run starts, so that every target and every template agrees; SOURCE_DATE_EPOCH when set.
+ */
+export function runTime(ctx: ReleaseContext): Date {
+  return once(ctx, "runTime", () => {
+    const epoch = ctx.env.SOURCE_DATE_EPOCH;
+    return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
   });
 }
 

@@ -51,13 +51,17 @@ export const moduleStep: Step = {
   async run(ctx) {
     const moduleDir = path.dirname(need(ctx, "toolchain").goMod);
     const envFor = (modMode: "readonly" | "vendor") => goEnv({ base: ctx.env, modMode });
-    ctx.module = await loadModule(ctx.exec, moduleDir, envFor, ctx.signal);
-    const { path: modulePath, mains, modMode } = ctx.module;
+    ctx.module = await loadModule(ctx.exec, moduleDir, envFor, ctx.signal, ctx.options.mains);
+    const { path: modulePath, mains, modMode, leftOut } = ctx.module;
     ctx.log.info("module", {
       path: modulePath,
       binaries: mains.map((m) => m.binary).join(","),
       mod: modMode,
     });
+    if (leftOut.length > 0)
+      ctx.log.info("main packages left out (developer tools); choose with --main or builds[].main", {
+        packages: leftOut.map((m) => m.relativePath).join(","),
+      });
   },
 };
 

@@ -35,6 +35,7 @@ export async function runReleaseCommand(
     clean: flags.clean,
     targets: flags.targets,
     singleTarget: flags.singleTarget,
+    mains: flags.mains,
     // Like --dist, a --config path is relative to where the user is.
     config: flags.config === undefined ? undefined : path.resolve(flags.config),
     snapshot: flags.snapshot,
