@@ -29,8 +29,19 @@ export interface GoModule {
   readonly allMains: readonly MainPackage[];
   /** Mains left out of the release by default, for the note that lists them. */
   readonly leftOut: readonly MainPackage[];
-  /** Every package of the module by import path: where it is and its Go files for the host. */
-  readonly packages: ReadonlyMap<string, { readonly dir: string; readonly goFiles: readonly string[] }>;
+  /**
+   * Every package of the module by import path: its name, where it is, its Go files for the host
+   * and the packages it depends on.
+   */
+  readonly packages: ReadonlyMap<
+    string,
+    {
+      readonly name: string;
+      readonly dir: string;
+      readonly goFiles: readonly string[];
+      readonly deps: readonly string[];
+    }
+  >;
 }
 
 interface ListedPackage {
@@ -38,6 +49,7 @@ interface ListedPackage {
   Name: string;
   Dir: string;
   GoFiles?: string[];
+  Deps?: string[];
 }
 
 /** `moduleDir` is the directory of go.mod; `envFor` gives the go environment for its -mod mode. */
@@ -57,7 +69,7 @@ export async function loadModule(
   };
   const packagesOut = await runGo(
     exec,
-    ["list", "-json=ImportPath,Name,Dir,GoFiles", "./..."],
+    ["list", "-json=ImportPath,Name,Dir,GoFiles,Deps", "./..."],
     mod.Dir,
     env,
     signal,
@@ -66,7 +78,14 @@ export async function loadModule(
   const allMains = mainPackages(mod.Path, mod.Dir, listed);
   if (allMains.length === 0) throw new NoMainPackageError(mod.Path);
   const { released, left } = chooseMains(allMains, wantedMains);
-  const packages = new Map(listed.map((p) => [p.ImportPath, { dir: p.Dir, goFiles: p.GoFiles ?? [] }]));
+  // Only the module's own packages matter among the dependencies (stamp discovery reads them).
+  const own = (dep: string) => dep === mod.Path || dep.startsWith(`${mod.Path}/`);
+  const packages = new Map(
+    listed.map((p) => [
+      p.ImportPath,
+      { name: p.Name, dir: p.Dir, goFiles: p.GoFiles ?? [], deps: (p.Deps ?? []).filter(own) },
+    ]),
+  );
   return {
     path: mod.Path,
     dir: mod.Dir,

@@ -35,3 +35,12 @@ export function configuredStamps(ctx: ReleaseContext, which: "union" | "common" 
   }
   return [...result];
 }
+
+/** ctx.shared key of the stamp symbols the stamps step found will not land in every binary. */
+export const unlandedStampsKey = "stamps-not-landing";
+
+/** The stamps every binary carries in its bytes: what verification looks for. */
+export function verifiableStamps(ctx: ReleaseContext): Stamps {
+  const unlanded = ctx.shared.get(unlandedStampsKey) as ReadonlySet<string> | undefined;
+  return configuredStamps(ctx, "common").filter(([symbol]) => !unlanded?.has(symbol));
+}

@@ -37,10 +37,12 @@ export interface VerifyInput {
   readonly artifacts: readonly ArtifactRecord[];
   /** Whether cgo was configured (static linking is then not required). */
   readonly cgo?: boolean;
+  /** Paths of the build (module dir, GOROOT, GOPATH, HOME, TMPDIR…): a binary naming one leaks it. */
+  readonly buildPaths?: readonly string[];
 }
 
 export async function verifyRelease(input: VerifyInput): Promise<VerifyReport> {
-  const work = new Work(input.root);
+  const work = new Work(input.root, input.buildPaths ?? []);
   // Artifacts are checked concurrently (gunzip and inflate run on libuv's threads); the same file
   // is hashed once however many checksum files list it, and a binary's checks run once for the
   // copy in dist/bin and the identical one inside its archive.
@@ -55,9 +57,11 @@ class Work {
   readonly #binaries = new Map<string, Promise<CheckResult[]>>();
 
   readonly #root: string;
+  readonly #buildPaths: readonly string[];
 
-  constructor(root: string) {
+  constructor(root: string, buildPaths: readonly string[]) {
     this.#root = root;
+    this.#buildPaths = buildPaths;
   }
 
   read(rel: string): Promise<Buffer> {
@@ -82,7 +86,7 @@ class Work {
     const key = `${digestHex(bytes, "sha256")}|${JSON.stringify(expect.target)}`;
     let checks = this.#binaries.get(key);
     if (!checks) {
-      checks = binaryChecks(bytes, expect);
+      checks = binaryChecks(bytes, expect, this.#buildPaths);
       this.#binaries.set(key, checks);
     }
     return checks;
@@ -194,9 +198,13 @@ async function archiveChecks(
   return verified;
 }
 
-async function binaryChecks(bytes: Uint8Array, expect: BinaryExpectation): Promise<CheckResult[]> {
+async function binaryChecks(
+  bytes: Uint8Array,
+  expect: BinaryExpectation,
+  buildPaths: readonly string[],
+): Promise<CheckResult[]> {
   try {
-    return checkBinary(await readBinary(bytes), bytes, expect);
+    return checkBinary(await readBinary(bytes, { buildPaths }), bytes, expect);
   } catch (error) {
     if (!isBinaryReadError(error)) throw error;
     return [result("go binary", false, error.message)];
