@@ -16,6 +16,9 @@ describe("release flags", () => {
         "--parallelism",
         "3",
         "--no-cache",
+        "--main",
+        "./cmd/a,tools/b",
+        "--allow-unimplemented",
         "--json",
       ]),
     ).toEqual({
@@ -24,10 +27,12 @@ describe("release flags", () => {
       clean: true,
       targets: ["linux/amd64", "linux/arm/7"],
       singleTarget: true,
+      mains: ["./cmd/a", "tools/b"],
       snapshot: true,
       parallelism: 3,
       noCache: true,
       skipVerify: false,
+      allowUnimplemented: true,
       json: true,
       help: false,
     });

@@ -14,6 +14,7 @@ export const releaseFlags = {
   parallelism: { type: "string" },
   "no-cache": { type: "boolean" },
   "skip-verify": { type: "boolean" },
+  "allow-unimplemented": { type: "boolean" },
   "verify-reproducible": { type: "boolean" },
   diffoscope: { type: "boolean" },
   json: { type: "boolean" },
@@ -32,6 +33,7 @@ export interface ReleaseFlags {
   parallelism?: number;
   noCache: boolean;
   skipVerify: boolean;
+  allowUnimplemented: boolean;
   /** Absent unless given, like the other optional flags. */
   verifyReproducible?: boolean;
   diffoscope?: boolean;
@@ -54,6 +56,7 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
       values.parallelism === undefined ? undefined : parsePositiveInt(values.parallelism, "--parallelism"),
     noCache: values["no-cache"] ?? false,
     skipVerify: values["skip-verify"] ?? false,
+    allowUnimplemented: values["allow-unimplemented"] ?? false,
     verifyReproducible: values["verify-reproducible"],
     diffoscope: values.diffoscope,
     json: values.json ?? false,

@@ -31,6 +31,8 @@ Flags of build and release:
   --snapshot                 allow a dirty, untagged or non-git tree (a test release)
   --parallelism <n>          targets built at once (default: the config's, else the number of CPUs)
   --skip-verify              do not verify the release's own bytes before publishing it
+  --allow-unimplemented      release a GoReleaser file whose artifact sections goship does not
+                             implement yet (universal_binaries, source, ...) without those artifacts
   --verify-reproducible      release only: before publishing, rebuild from a fresh clone in another
                              place and environment (empty GOCACHE) and compare every artifact;
                              writes dist/reproducibility.json

@@ -6,7 +6,12 @@ import { ConfigError, type ConfigIssue, formatPath } from "./errors.js";
 import { checkTemplates, type TemplateRef } from "./fields.js";
 import { goreleaserArchive, goreleaserChecksum } from "./goreleaser/archives.js";
 import { goreleaserBuild, hookOf } from "./goreleaser/builds.js";
-import { inventoryKeys } from "./goreleaser/keys.js";
+import {
+  deprecationNotices,
+  dropNulls,
+  inventoryKeys,
+  unimplementedArtifactKeys,
+} from "./goreleaser/keys.js";
 import { type GoreleaserArchive, type GoreleaserBuild, goreleaserSchema } from "./goreleaser/schema.js";
 import type { LoadedConfig } from "./load.js";
 import { type ProjectFacts, type ResolvedConfig, withPositions, zodIssues } from "./resolve.js";
@@ -23,17 +28,31 @@ export function resolveGoreleaserConfig(
   loaded: LoadedConfig,
   project: ProjectFacts,
   env: NodeJS.ProcessEnv,
+  options: { readonly allowUnimplemented?: boolean } = {},
 ): ResolvedConfig {
   const issues: Array<ConfigIssue & { at?: ReadonlyArray<PropertyKey>; key?: boolean }> = [];
   const problem = (at: ReadonlyArray<PropertyKey>, message: string, key = false) =>
     issues.push({ at, key, path: formatPath(at), message });
-  const data = loaded.data;
+  const data = dropNulls(loaded.data);
   if (typeof data !== "object" || data === null || Array.isArray(data)) {
     throw new ConfigError(loaded.name, [
       { path: "", message: "expected a map of settings at the top of the file" },
     ]);
   }
-  const warnings = inventoryKeys(data as Record<string, unknown>, problem);
+  const record = data as Record<string, unknown>;
+  const warnings = inventoryKeys(record, problem);
+  if (Array.isArray(record.includes) && record.includes.length > 0)
+    problem(
+      ["includes"],
+      "includes (GoReleaser Pro) pulls the release's settings from other files, which goship does not read; inline them into this file",
+    );
+  if (!options.allowUnimplemented) {
+    for (const key of unimplementedArtifactKeys(record))
+      problem(
+        [key],
+        `${key} is not implemented by goship yet: the release would lack the artifacts GoReleaser makes from it; remove the section, or pass --allow-unimplemented to release without them`,
+      );
+  }
   const parsed = goreleaserSchema.safeParse(data);
   if (!parsed.success)
     throw new ConfigError(loaded.name, [
@@ -42,12 +61,14 @@ export function resolveGoreleaserConfig(
     ]);
   const config = parsed.data;
   // GoReleaser v2 only warns about the version, and reads the file as a v2 file all the same.
-  const notes =
-    config.version === 2
+  const notes = [
+    ...(config.version === 2
       ? []
       : [
           `the file says ${config.version === undefined ? "no version" : `version: ${config.version}`}; it is read as a GoReleaser v2 file (version: 2)`,
-        ];
+        ]),
+    ...deprecationNotices(record),
+  ];
 
   // GoReleaser's order: project_name, release.github.name (which defaults to the git remote's
   // repository), then the last element of the module path.
@@ -65,8 +86,12 @@ export function resolveGoreleaserConfig(
   for (const [i, id] of ids.entries())
     if (ids.indexOf(id) !== i)
       problem(["builds", i, "id"], `found 2 builds with the ID '${id}', please fix your config`);
+  // An archive may name a universal binary (its id defaults to the project name).
+  const universalIds = (Array.isArray(record.universal_binaries) ? record.universal_binaries : []).map((u) =>
+    String((u as Record<string, unknown> | null)?.id ?? projectName),
+  );
   const archives = (config.archives?.length ? config.archives : [{}]).map((a, i) =>
-    goreleaserArchive(a as GoreleaserArchive, i, ids, problem, templates),
+    goreleaserArchive(a as GoreleaserArchive, i, [...ids, ...universalIds], problem, templates),
   );
   const archiveIds = archives.map((a) => a.id);
   for (const [i, id] of archiveIds.entries())

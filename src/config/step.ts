@@ -36,7 +36,10 @@ export const configStep: Step = {
     };
     let config: ResolvedConfig;
     if (!loaded) config = defaultConfig(facts);
-    else if (loaded.kind === "goreleaser") config = resolveGoreleaserConfig(loaded, facts, ctx.env);
+    else if (loaded.kind === "goreleaser")
+      config = resolveGoreleaserConfig(loaded, facts, ctx.env, {
+        allowUnimplemented: ctx.options.allowUnimplemented,
+      });
     else config = resolveGoshipConfig(loaded, facts);
     if (loaded)
       ctx.log.info("config", {

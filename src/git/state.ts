@@ -19,6 +19,11 @@ export interface GitState {
   readonly commitTime: number;
   /** `git status --porcelain` output: what cmd/go sees when it decides vcs.modified. */
   readonly changes: string;
+  /** GoReleaser's .Branch, .PreviousTag, .GitURL and the release tag's message (.TagSubject…). */
+  readonly branch?: string;
+  readonly previousTag?: string;
+  readonly url?: string;
+  readonly tagMessage?: { readonly subject: string; readonly contents: string; readonly body: string };
 }
 
 export const noGit: GitState = {
@@ -48,14 +53,29 @@ export async function readGitState(
   const head = await git(["log", "-1", "--format=%H%n%h%n%ct"]);
   if (head === undefined) return { ...noGit, isRepo: true, root };
   const [commit = "", shortCommit = "", time = "0"] = head.split("\n");
-  const [describe, changes, tag, headTags] = await Promise.all([
+  const [describe, changes, tag, headTags, branch, previousTag, url] = await Promise.all([
     git(["describe", "--tags", "--always", "--dirty"]),
     git(["status", "--porcelain"]),
     git(["describe", "--tags", "--abbrev=0"]),
-    git(["tag", "--points-at", "HEAD"]),
+    // Name, then the message's subject, whole text and body, for every tag on HEAD.
+    git([
+      "for-each-ref",
+      "--points-at",
+      "HEAD",
+      "--format=%(refname:strip=2)%1f%(contents:subject)%1f%(contents)%1f%(contents:body)%1e",
+      "refs/tags",
+    ]),
+    git(["rev-parse", "--abbrev-ref", "HEAD"]),
+    git(["describe", "--tags", "--abbrev=0", "HEAD^"]),
+    git(["ls-remote", "--get-url"]),
   ]);
+  const tagged = (headTags ?? "")
+    .split("\x1e")
+    .map((record) => record.replace(/^\n/, "").split("\x1f"))
+    .filter((fields) => fields[0]);
   // `git describe` picks any of several tags on one commit; the release takes the highest version.
-  const headTag = bestTag(headTags?.split("\n") ?? []);
+  const headTag = bestTag(tagged.map((fields) => fields[0]!));
+  const message = tagged.find((fields) => fields[0] === headTag);
   const dirtySuffix = describe?.endsWith("-dirty") ? "-dirty" : "";
   return {
     isRepo: true,
@@ -67,6 +87,14 @@ export async function readGitState(
     shortCommit,
     commitTime: Number(time),
     changes: changes ?? "",
+    branch: branch ?? "",
+    previousTag: previousTag ?? "",
+    url: url && url !== "origin" ? url : "",
+    tagMessage: {
+      subject: message?.[1] ?? "",
+      contents: (message?.[2] ?? "").trimEnd(),
+      body: (message?.[3] ?? "").trimEnd(),
+    },
   };
 }
 

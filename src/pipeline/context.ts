@@ -36,6 +36,8 @@ export interface ReleaseOptions {
   cache?: boolean;
   /** Skip the verification of the release's own bytes at the end of `release`. */
   skipVerify?: boolean;
+  /** Release a GoReleaser file whose artifact-making sections goship does not implement, without them. */
+  allowUnimplemented?: boolean;
   /** Before publishing, rebuild from a fresh clone in another environment and compare every artifact. */
   verifyReproducible?: boolean;
   /** With `verifyReproducible`: run diffoscope, when installed, on each pair of files that differ. */
@@ -63,6 +65,7 @@ export interface ResolvedOptions {
   readonly given: { readonly dist: boolean; readonly parallelism: boolean };
   readonly cache: boolean;
   readonly skipVerify: boolean;
+  readonly allowUnimplemented: boolean;
   readonly verifyReproducible: boolean;
   readonly diffoscope: boolean;
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
@@ -138,6 +141,7 @@ export function createContext(command: ReleaseContext["command"], options: Relea
       given: { dist: options.dist !== undefined, parallelism: options.parallelism !== undefined },
       cache: options.cache ?? true,
       skipVerify: options.skipVerify ?? false,
+      allowUnimplemented: options.allowUnimplemented ?? false,
       verifyReproducible: options.verifyReproducible ?? false,
       diffoscope: options.diffoscope ?? false,
       childMaxProcs: undefined,

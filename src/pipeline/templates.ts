@@ -93,6 +93,17 @@ export function releaseFields(ctx: ReleaseContext, version?: string): Record<str
     GitTreeState: release.dirty ? "dirty" : "clean",
     IsSingleTarget: ctx.options.singleTarget,
     Runtime: { Goos: ctx.toolchain?.hostOs ?? "", Goarch: ctx.toolchain?.hostArch ?? "" },
+    // The rest of GoReleaser's fields: git facts, and release facts a local release does not have.
+    Branch: ctx.git?.branch ?? "",
+    PreviousTag: ctx.git?.previousTag ?? "",
+    GitURL: ctx.git?.url ?? "",
+    TagSubject: ctx.git?.tagMessage?.subject ?? "",
+    TagContents: ctx.git?.tagMessage?.contents ?? "",
+    TagBody: ctx.git?.tagMessage?.body ?? "",
+    IsNightly: false,
+    IsDraft: false,
+    ReleaseNotes: "",
+    ReleaseURL: "",
   };
 }
 

@@ -42,6 +42,7 @@ export async function runReleaseCommand(
     parallelism: flags.parallelism,
     cache: !flags.noCache,
     skipVerify: flags.skipVerify,
+    allowUnimplemented: flags.allowUnimplemented,
     verifyReproducible: flags.verifyReproducible,
     diffoscope: flags.diffoscope,
     logger,

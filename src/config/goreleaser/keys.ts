@@ -95,6 +95,7 @@ export const topKeys: Record<string, boolean | "pro"> = {
       "app_bundles",
       "cloudsmiths",
       "furies",
+      "gemfury",
       "dockerhub",
     ].map((k) => [k, "pro"]),
   ),
@@ -223,4 +224,91 @@ function isEmpty(value: unknown): boolean {
   if (Array.isArray(value)) return value.length === 0;
   if (typeof value === "object") return Object.keys(value).length === 0;
   return false;
+}
+
+/** GoReleaser's deprecation notices (pkg/deprecate) for keys v2.15.1 still reads. */
+const deprecated: ReadonlyArray<
+  [path: string, anchor: string, has: (data: Record<string, unknown>) => boolean]
+> = [
+  ["archives.format", "archivesformat", (d) => list(d.archives).some((a) => has(a, "format"))],
+  [
+    "archives.format_overrides.format",
+    "archivesformat_overridesformat",
+    (d) => list(d.archives).some((a) => list(field(a, "format_overrides")).some((o) => has(o, "format"))),
+  ],
+  ["archives.builds", "archivesbuilds", (d) => list(d.archives).some((a) => has(a, "builds"))],
+  ["snapshot.name_template", "snapshotname_template", (d) => has(d.snapshot, "name_template")],
+  ["builds.gobinary", "buildsgobinary", (d) => list(d.builds).some((b) => has(b, "gobinary"))],
+  ["brews", "brews", (d) => !isEmpty(d.brews)],
+  ["dockers", "dockers", (d) => !isEmpty(d.dockers)],
+  ["docker_manifests", "docker_manifests", (d) => !isEmpty(d.docker_manifests)],
+];
+
+/** One notice per deprecated key the file uses, worded as GoReleaser prints it. */
+export function deprecationNotices(data: Record<string, unknown>): string[] {
+  return deprecated
+    .filter(([, , uses]) => uses(data))
+    .map(
+      ([key, anchor]) =>
+        `DEPRECATED: \`${key}\` should not be used anymore, check https://goreleaser.com/deprecations#${anchor} for more info`,
+    );
+}
+
+/**
+ * Sections that add artifacts (or change the binaries) in a GoReleaser release: until goship
+ * implements one, releasing without it would silently make another set than GoReleaser does.
+ */
+export const artifactSetKeys = [
+  "universal_binaries",
+  "source",
+  "upx",
+  "nfpms",
+  "srpm",
+  "snapcrafts",
+  "flatpak",
+  "makeselfs",
+  "sboms",
+  "signs",
+  "binary_signs",
+  "notarize",
+  "dockers",
+  "dockers_v2",
+  "docker_manifests",
+  "kos",
+];
+
+/** The artifact-changing sections the file uses that goship does not implement. */
+export function unimplementedArtifactKeys(data: Record<string, unknown>): string[] {
+  return artifactSetKeys.filter((key) => key in unimplementedSections && !isEmpty(activeEntries(data[key])));
+}
+
+/** A section's entries minus those switched off (`disable: true`, `enabled: false`, `skip: true`). */
+function activeEntries(value: unknown): unknown {
+  const off = (entry: unknown) =>
+    field(entry, "disable") === true || field(entry, "enabled") === false || field(entry, "skip") === true;
+  if (Array.isArray(value)) return value.filter((entry) => !off(entry));
+  return off(value) ? undefined : value;
+}
+
+function list(value: unknown): unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+function field(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function has(value: unknown, key: string): boolean {
+  return field(value, key) !== undefined && field(value, key) !== null;
+}
+
+/** yaml.v3 decodes null into a Go zero value: an empty list, section or string, as if absent. */
+export function dropNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.filter((v) => v !== null).map(dropNulls);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => [k, dropNulls(v)]),
+  );
 }
