@@ -40,6 +40,10 @@ describe("release flags", () => {
 
   it("rejects bad values with usage errors", () => {
     expect(() => parseReleaseFlags(["--parallelism", "0"])).toThrow(/whole number from 1 to 1024/);
+    expect(() => parseReleaseFlags(["--parallelism", "-1"])).toThrow(
+      /^--parallelism needs a value; one that starts with "-" is written --parallelism=<value>$/,
+    );
+    expect(() => parseReleaseFlags(["--parallelism=-1"])).toThrow(/whole number from 1 to 1024, not "-1"/);
     expect(() => parseReleaseFlags(["--targets", ","])).toThrow(/at least one value/);
     expect(() => parseReleaseFlags(["--nope"])).toThrow(/Unknown option '--nope'/);
   });

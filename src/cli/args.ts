@@ -78,7 +78,14 @@ export function parse<O extends Options>(
   try {
     return parseArgs({ args: [...args], options, allowPositionals: positionals, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\.$/, "")}; see \`goship --help\``);
+    const message = (error as Error).message;
+    // `--parallelism -1`: parseArgs takes "-1" for a flag; say how to pass such a value.
+    const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+    if (ambiguous)
+      throw new UsageError(
+        `${ambiguous[1]} needs a value; one that starts with "-" is written ${ambiguous[1]}=<value>`,
+      );
+    throw new UsageError(`${message.replace(/\.$/, "")}; see \`goship --help\``);
   }
 }
 

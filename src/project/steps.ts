@@ -3,6 +3,7 @@ import path from "node:path";
 import { checkBinaryCounts } from "../archive/defaults.js";
 import { ConfigError } from "../config/errors.js";
 import { withGoreleaserLevel } from "../config/goreleaser.js";
+import { ExitCode } from "../errors.js";
 import {
   DirtyTreeError,
   NoTagError,
@@ -177,7 +178,8 @@ function commandLineTargets(ctx: ReleaseContext): Target[] | undefined {
     else if (!targets.some((t) => formatTarget(t) === formatTarget(parsed.target)))
       targets.push(parsed.target);
   }
-  if (problems.length > 0) throw new TargetError(problems.join("\n"));
+  // A wrong --targets is wrong usage, like an empty one: the same exit code for both.
+  if (problems.length > 0) throw new TargetError(problems.join("\n"), { exitCode: ExitCode.usage });
   return targets;
 }
 

@@ -1,5 +1,5 @@
 // `verify()`: the library entry for checking a published release directory.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { ReleaseError } from "../errors.js";
@@ -37,6 +37,17 @@ export function hostPaths(env: NodeJS.ProcessEnv): string[] {
 
 export async function verify(options: VerifyOptions = {}): Promise<VerifyReport> {
   const dist = path.resolve(options.dist ?? "dist");
+  const kind = await stat(dist).then(
+    (s) => (s.isDirectory() ? "directory" : "file"),
+    () => "missing",
+  );
+  if (kind !== "directory")
+    throw new ReleaseError(
+      kind === "missing"
+        ? "no such directory; point verify at the dist directory of a goship release"
+        : "not a directory; point verify at the dist directory of a goship release",
+      { details: { dist } },
+    );
   const load = async (file: string) => {
     try {
       return await readFile(path.join(dist, file), "utf8");

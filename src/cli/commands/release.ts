@@ -26,7 +26,9 @@ export async function runReleaseCommand(
   }
   const logger = createLogger();
   const write = (line: string) => process.stderr.write(`${line}\n`);
-  const progress = process.stderr.isTTY ? createTtyProgress(process.stderr) : createPlainProgress(write);
+  // A live table only where cursor movement works: not on a dumb terminal, not in CI logs.
+  const live = process.stderr.isTTY && process.env.TERM !== "dumb" && !process.env.CI;
+  const progress = live ? createTtyProgress(process.stderr) : createPlainProgress(write);
   const run = command === "release" ? release : build;
   const result = await run({
     dir: flags.dir,
