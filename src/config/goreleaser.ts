@@ -14,7 +14,14 @@ import {
 } from "./goreleaser/keys.js";
 import { type GoreleaserArchive, type GoreleaserBuild, goreleaserSchema } from "./goreleaser/schema.js";
 import type { LoadedConfig } from "./load.js";
-import { type ProjectFacts, type ResolvedConfig, withPositions, zodIssues } from "./resolve.js";
+import {
+  type ProjectFacts,
+  type ResolvedConfig,
+  sectionIssues,
+  withPositions,
+  zodIssues,
+} from "./resolve.js";
+import { type AnySection, resolveSections } from "./section.js";
 
 export {
   expandEnv,
@@ -28,6 +35,7 @@ export function resolveGoreleaserConfig(
   loaded: LoadedConfig,
   project: ProjectFacts,
   env: NodeJS.ProcessEnv,
+  sections: readonly AnySection[] = [],
   options: { readonly allowUnimplemented?: boolean } = {},
 ): ResolvedConfig {
   const issues: Array<ConfigIssue & { at?: ReadonlyArray<PropertyKey>; key?: boolean }> = [];
@@ -40,14 +48,16 @@ export function resolveGoreleaserConfig(
     ]);
   }
   const record = data as Record<string, unknown>;
-  const warnings = inventoryKeys(record, problem);
+  // Keys a format's section reads are its own: its GoReleaser schema checks them.
+  const implemented = sections.filter((s) => s.goreleaser).map((s) => s.key);
+  const warnings = inventoryKeys(record, problem, implemented);
   if (Array.isArray(record.includes) && record.includes.length > 0)
     problem(
       ["includes"],
       "includes (GoReleaser Pro) pulls the release's settings from other files, which goship does not read; inline them into this file",
     );
   if (!options.allowUnimplemented) {
-    for (const key of unimplementedArtifactKeys(record))
+    for (const key of unimplementedArtifactKeys(record).filter((k) => !implemented.includes(k)))
       problem(
         [key],
         `${key} is not implemented by goship yet: the release would lack the artifacts GoReleaser makes from it; remove the section, or pass --allow-unimplemented to release without them`,
@@ -117,6 +127,22 @@ export function resolveGoreleaserConfig(
     ...(config.env ?? []).map((source, i) => ({ path: ["env", i], source, scope: "release" as const })),
   );
 
+  const resolvedSections = resolveSections({
+    data: record,
+    sections: sections.filter((s) => s.goreleaser),
+    facts: {
+      flavor: "goreleaser",
+      projectName,
+      modulePath: project.module.path,
+      buildIds: ids,
+      archiveIds,
+      env,
+    },
+    issues: issues as Parameters<typeof resolveSections>[0]["issues"],
+    templates,
+    zodIssues: (error, at) => sectionIssues(error, at, loaded),
+  });
+
   issues.push(...checkTemplates(templates, formatPath));
   if (issues.length > 0) throw new ConfigError(loaded.name, withPositions(issues, loaded));
   return {
@@ -131,6 +157,7 @@ export function resolveGoreleaserConfig(
     checksum,
     snapshot: { versionTemplate: snapshot },
     parallelism: undefined,
+    sections: resolvedSections,
     unimplemented: [...warnings.unimplemented, ...warnings.pro.map((key) => `${key} (GoReleaser Pro only)`)],
     notes,
   };

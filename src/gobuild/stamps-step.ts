@@ -11,7 +11,8 @@ import {
   stampPackageNames,
 } from "../go/stamp-discovery.js";
 import { checkStampTarget, describeStampProblem, type StampProblem } from "../go/stamp-source.js";
-import { need, once, type ReleaseContext } from "../pipeline/context.js";
+import { need, type ReleaseContext } from "../pipeline/context.js";
+import { factKey } from "../pipeline/facts.js";
 import type { Step } from "../pipeline/step.js";
 import { StampTypeError } from "./errors.js";
 import { configuredStamps, unlandedStampsKey } from "./stamps.js";
@@ -33,7 +34,7 @@ export const checkStampsStep: Step = {
     }
     if (broken.length > 0) throw new StampTypeError(broken);
     // Verification then expects only the stamps that land in every binary.
-    ctx.shared.set(unlandedStampsKey, unlanded);
+    ctx.facts.set(unlandedStampsKey, unlanded);
   },
 };
 
@@ -74,12 +75,20 @@ async function discover(ctx: ReleaseContext): Promise<void> {
     );
 }
 
+const goSources = factKey<Map<string, Promise<string[]>>>("Go sources of stamped packages");
+
+/** The contents of a module package's Go files, read once per run. */
 function sourcesOf(ctx: ReleaseContext, importPath: string): Promise<string[]> {
-  return once(ctx, `go-sources\0${importPath}`, async () => {
+  const cache = ctx.facts.once(goSources, () => new Map<string, Promise<string[]>>());
+  let sources = cache.get(importPath);
+  if (!sources) {
     const listed = need(ctx, "module").packages.get(importPath);
-    if (!listed) return [];
-    return Promise.all(listed.goFiles.map((file) => readFile(path.join(listed.dir, file), "utf8")));
-  });
+    sources = listed
+      ? Promise.all(listed.goFiles.map((file) => readFile(path.join(listed.dir, file), "utf8")))
+      : Promise.resolve([]);
+    cache.set(importPath, sources);
+  }
+  return sources;
 }
 
 /** The problems of each stamp that will not land in every binary, with their messages. */

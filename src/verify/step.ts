@@ -28,6 +28,7 @@ export const verifyStep: Step = {
         ...hostPaths(ctx.env),
       ],
       artifacts: artifacts.filter((a) => a.kind !== "metadata"),
+      kinds: ctx.kinds,
     });
     // The same rule as `goship verify`: metadata.json lists only the stamps that land (the stamps
     // step left out, with a message, those that cannot), so a missing one is a failure in both.

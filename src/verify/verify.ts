@@ -2,6 +2,7 @@
 import { readFile, stat } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import type { KindRegistry } from "../artifacts/kinds.js";
 import { ReleaseError } from "../errors.js";
 import { parseReleaseMetadata } from "../metadata/metadata.js";
 import { createExec, type Exec } from "../process/exec.js";
@@ -9,6 +10,8 @@ import { type ArtifactRecord, type VerifiedArtifact, type VerifyReport, verifyRe
 import { hostTarget, smokeTest } from "./smoke.js";
 
 export interface VerifyOptions {
+  /** The artifact kinds goship knows, each with how it is read back. */
+  kinds: KindRegistry;
   /** The dist directory of a goship release (default `dist`). */
   dist?: string;
   /** Run each binary that can run here and check it prints the version. */
@@ -35,7 +38,7 @@ export function hostPaths(env: NodeJS.ProcessEnv): string[] {
   return [env.HOME ?? os.homedir(), env.TMPDIR ?? os.tmpdir()].filter((p) => p !== "");
 }
 
-export async function verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const dist = path.resolve(options.dist ?? "dist");
   const kind = await stat(dist).then(
     (s) => (s.isDirectory() ? "directory" : "file"),
@@ -69,7 +72,7 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
   const buildPaths = [...hostPaths(env), env.GOPATH ?? path.join(env.HOME ?? os.homedir(), "go")];
   if (env.GOMODCACHE) buildPaths.push(env.GOMODCACHE);
   if (env.GOROOT) buildPaths.push(env.GOROOT);
-  const report = await verifyRelease({ root: dist, metadata, artifacts, buildPaths });
+  const report = await verifyRelease({ root: dist, metadata, artifacts, kinds: options.kinds, buildPaths });
   if (!options.smoke) return report;
   const host = hostTarget();
   const smoked: VerifiedArtifact[] = [];

@@ -1,5 +1,5 @@
 // `goship schema`: the JSON schema of goship.yaml, for editors.
-import { configJsonSchema } from "../../config/schema.js";
+import { goshipJsonSchema } from "../../pipelines/pipelines.js";
 import { parse } from "../args.js";
 
 export const schemaHelp = `Usage: goship schema
@@ -10,5 +10,5 @@ Prints the JSON schema of goship.yaml (the same as schema.json), for editors and
 
 export async function runSchema(args: readonly string[] = []): Promise<void> {
   const { values } = parse(args, { help: { type: "boolean", short: "h" } });
-  process.stdout.write(values.help ? schemaHelp : `${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+  process.stdout.write(values.help ? schemaHelp : `${JSON.stringify(goshipJsonSchema(), null, 2)}\n`);
 }

@@ -1,8 +1,8 @@
 // GoReleaser's archives and checksum sections (internal/pipe/{archive,checksums}), as goship's
 // ResolvedArchive and ResolvedChecksum.
-import type { ArchiveFormatName, ResolvedArchive, ResolvedFile } from "../../archive/defaults.js";
-import { normaliseFormat, resolveFile, wrapTemplate } from "../../archive/defaults.js";
-import type { ResolvedChecksum } from "../../checksum/defaults.js";
+import type { ArchiveFormatName, ResolvedArchive, ResolvedFile } from "../archives.js";
+import { normaliseFormat, resolveFile, wrapTemplate } from "../archives.js";
+import type { ResolvedChecksum } from "../checksum.js";
 import type { TemplateRef } from "../fields.js";
 import type { GoreleaserArchive, GoreleaserConfig } from "./schema.js";
 

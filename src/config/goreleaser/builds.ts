@@ -2,7 +2,7 @@
 // (internal/builders/golang), as goship's ResolvedBuild.
 import { expandMatrix, type IgnoreRule, type LevelKey, levelKeyOf } from "../../go/matrix.js";
 import type { Target } from "../../go/targets.js";
-import type { ResolvedBuild, ResolvedHook } from "../../gobuild/defaults.js";
+import type { ResolvedBuild, ResolvedHook } from "../builds.js";
 import type { TemplateRef } from "../fields.js";
 import type { GoreleaserBuild, GoreleaserIgnore } from "./schema.js";
 

@@ -141,6 +141,7 @@ export interface GoreleaserWarnings {
 export function inventoryKeys(
   data: Record<string, unknown>,
   problem: (at: ReadonlyArray<PropertyKey>, message: string, key?: boolean) => void,
+  implemented: readonly string[] = [],
 ): GoreleaserWarnings {
   const warnings: GoreleaserWarnings = { unimplemented: [], pro: [] };
   const visit = (object: unknown, at: PropertyKey[], keys: Record<string, boolean | "pro">) => {
@@ -154,10 +155,10 @@ export function inventoryKeys(
         warnings.unimplemented.push(formatPath(where));
     }
   };
-  visit(data, [], topKeys);
+  visit(data, [], { ...topKeys, ...Object.fromEntries(implemented.map((key) => [key, true])) });
   // Sections goship does not act on are still checked key by key, as GoReleaser decodes them.
   for (const [section, tree] of Object.entries(unimplementedSections)) {
-    if (data[section] === undefined || data[section] === null) continue;
+    if (implemented.includes(section) || data[section] === undefined || data[section] === null) continue;
     findUnknownKeys(data[section], tree, [section], (at, key, known) => {
       const hint =
         deprecatedKeyHints[`${section}.${key}`] ?? (known.length ? `known keys: ${known.join(", ")}` : "");

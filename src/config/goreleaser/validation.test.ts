@@ -20,7 +20,7 @@ function resolve(text: string, options: { allowUnimplemented?: boolean } = {}) {
     kind: "goreleaser",
     ...parseConfigText(text, ".goreleaser.yaml"),
   };
-  return resolveGoreleaserConfig(loaded, facts, {}, options);
+  return resolveGoreleaserConfig(loaded, facts, {}, [], options);
 }
 
 function problems(text: string): string[] {
