@@ -36,8 +36,8 @@ func main() { println(gronVersion, revision) }`,
       ["gron"],
     );
     expect(found.stamps).toEqual([
-      { symbol: "example.com/gron/internal/buildinfo.Commit", role: "commit" },
       { symbol: "main.gronVersion", role: "version" },
+      { symbol: "example.com/gron/internal/buildinfo.Commit", role: "commit" },
       { symbol: "main.revision", role: "commit" },
     ]);
     expect(found.skipped).toEqual([]);

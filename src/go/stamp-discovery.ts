@@ -121,5 +121,9 @@ export function discoverStamps(
       skipped.push({ symbol, reason: describeStampProblem(symbol, pkg.importPath, problem) ?? "" });
     }
   }
+  // Version, commit, date: the order goship's default stamps have, so that a config naming them
+  // explicitly builds the same -ldflags.
+  const order: Record<StampRole, number> = { version: 0, commit: 1, date: 2 };
+  stamps.sort((a, b) => order[a.role] - order[b.role] || (a.symbol < b.symbol ? -1 : 1));
   return { stamps, skipped };
 }

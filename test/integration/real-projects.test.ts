@@ -79,7 +79,7 @@ describe("zero config on the shapes of real Go CLIs", () => {
     const released = fixtures.versionNames!;
     expectReleasedAndVerified(released);
     expect(released.release.stderr).toContain(
-      "stamps  variables=example.com/gron/internal/buildinfo.Commit, example.com/gron/internal/version.Version, main.gronVersion, main.revision",
+      "stamps  variables=example.com/gron/internal/version.Version, main.gronVersion, example.com/gron/internal/buildinfo.Commit, main.revision",
     );
     const sha = git(released.dir, "rev-parse", "HEAD");
     expect(tool(binary(released, "gron"), ["-version"]).trim()).toBe(
