@@ -9,10 +9,12 @@ export const releaseFlags = {
   clean: { type: "boolean" },
   targets: { type: "string" },
   "single-target": { type: "boolean" },
+  main: { type: "string" },
   snapshot: { type: "boolean" },
   parallelism: { type: "string" },
   "no-cache": { type: "boolean" },
   "skip-verify": { type: "boolean" },
+  "allow-unimplemented": { type: "boolean" },
   "verify-reproducible": { type: "boolean" },
   diffoscope: { type: "boolean" },
   json: { type: "boolean" },
@@ -26,10 +28,12 @@ export interface ReleaseFlags {
   clean: boolean;
   targets?: string[];
   singleTarget: boolean;
+  mains?: string[];
   snapshot: boolean;
   parallelism?: number;
   noCache: boolean;
   skipVerify: boolean;
+  allowUnimplemented: boolean;
   /** Absent unless given, like the other optional flags. */
   verifyReproducible?: boolean;
   diffoscope?: boolean;
@@ -46,11 +50,13 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
     clean: values.clean ?? false,
     targets: values.targets === undefined ? undefined : splitList(values.targets, "--targets"),
     singleTarget: values["single-target"] ?? false,
+    ...(values.main === undefined ? {} : { mains: splitList(values.main, "--main") }),
     snapshot: values.snapshot ?? false,
     parallelism:
       values.parallelism === undefined ? undefined : parsePositiveInt(values.parallelism, "--parallelism"),
     noCache: values["no-cache"] ?? false,
     skipVerify: values["skip-verify"] ?? false,
+    allowUnimplemented: values["allow-unimplemented"] ?? false,
     verifyReproducible: values["verify-reproducible"],
     diffoscope: values.diffoscope,
     json: values.json ?? false,
@@ -72,7 +78,14 @@ export function parse<O extends Options>(
   try {
     return parseArgs({ args: [...args], options, allowPositionals: positionals, strict: true });
   } catch (error) {
-    throw new UsageError(`${(error as Error).message.replace(/\.$/, "")}; see \`goship --help\``);
+    const message = (error as Error).message;
+    // `--parallelism -1`: parseArgs takes "-1" for a flag; say how to pass such a value.
+    const ambiguous = /^Option '(--[\w-]+)[^']*' argument is ambiguous/.exec(message);
+    if (ambiguous)
+      throw new UsageError(
+        `${ambiguous[1]} needs a value; one that starts with "-" is written ${ambiguous[1]}=<value>`,
+      );
+    throw new UsageError(`${message.replace(/\.$/, "")}; see \`goship --help\``);
   }
 }
 

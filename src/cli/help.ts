@@ -18,16 +18,21 @@ Usage:
 
 Flags of build and release:
   --dir <path>               module root (default: the current directory)
-  --dist <path>              output directory, relative to --dir (default: the config's dist, else dist)
+  --dist <path>              output directory, relative to the current directory
+                             (default: the config's dist, else <dir>/dist)
   --config <file>            config file (default: goship.yaml/.yml/.json, else .goreleaser.yaml and
                              GoReleaser's other names; see the Configuration section of the README)
   --clean                    remove an existing dist first (without it a non-empty dist is an error)
   --targets <list>           os/arch[/level],... e.g. linux/amd64/v3,linux/arm/7
                              (default: linux, darwin and windows on amd64 and arm64)
   --single-target            build only the host's os/arch
+  --main <list>              main packages to release, e.g. ./cmd/api,./cmd/worker (default: the
+                             module-root main and cmd/*; other mains are listed as left out)
   --snapshot                 allow a dirty, untagged or non-git tree (a test release)
   --parallelism <n>          targets built at once (default: the config's, else the number of CPUs)
   --skip-verify              do not verify the release's own bytes before publishing it
+  --allow-unimplemented      release a GoReleaser file whose artifact sections goship does not
+                             implement yet (universal_binaries, source, ...) without those artifacts
   --verify-reproducible      release only: before publishing, rebuild from a fresh clone in another
                              place and environment (empty GOCACHE) and compare every artifact;
                              writes dist/reproducibility.json

@@ -45,6 +45,11 @@ export interface ResolvedBuild {
   readonly ldflags: readonly string[];
   /** `-X symbol=value` appended to ldflags, values quoted for cmd/go. */
   readonly stamps: ReadonlyArray<readonly [symbol: string, value: string]>;
+  /**
+   * The config names no stamps: the stamps step replaces `stamps` with the module's own version,
+   * commit and date variables, whatever they are called.
+   */
+  readonly discoverStamps?: boolean;
   readonly tags: readonly string[];
   /** CGO_ENABLED=1/0, or undefined to leave it to the environment (GoReleaser's way). */
   readonly cgo: boolean | undefined;
@@ -119,6 +124,7 @@ export function withBuildDefaults(input: BuildDefaultsInput): ResolvedBuild {
     gcflags: [],
     ldflags: user.ldflags === undefined ? defaultLdflags : toList(user.ldflags),
     stamps: user.stamps === undefined ? defaultStampTemplates : Object.entries(user.stamps),
+    discoverStamps: user.stamps === undefined && user.ldflags === undefined,
     tags: user.tags ?? [],
     cgo: user.cgo ?? false,
     modTimestamp: "",

@@ -55,7 +55,8 @@ export interface ResolvedConfig {
 
 /** What resolution needs to know about the module and the toolchain. */
 export interface ProjectFacts {
-  readonly module: Pick<GoModule, "path" | "mains">;
+  /** `mains` are the released ones; `allMains` (default: `mains`) those a build may name. */
+  readonly module: Pick<GoModule, "path" | "mains"> & Partial<Pick<GoModule, "allMains">>;
   readonly platforms: readonly Platform[];
   /** The repository name of the git remote (`tool` for github.com/acme/tool.git), if any. */
   readonly remoteRepo?: string;
@@ -235,8 +236,8 @@ function buildMains(
   project: ProjectFacts,
   problem: (at: ReadonlyArray<PropertyKey>, message: string) => void,
 ): ResolvedMain[] {
-  const all = moduleMains(project.module.mains);
-  if (build.main === undefined) return all;
+  if (build.main === undefined) return moduleMains(project.module.mains);
+  const all = moduleMains(project.module.allMains ?? project.module.mains);
   const wanted = typeof build.main === "string" ? [build.main] : build.main;
   return wanted.flatMap((main, i) => {
     const normalised = normalisePackage(main);

@@ -5,7 +5,7 @@ import { byKind } from "../artifacts/registry.js";
 import { ldflagsWithStamps } from "../go/build-args.js";
 import { formatTarget } from "../go/targets.js";
 import { configuredBinaries } from "../gobuild/binaries.js";
-import { configuredStamps } from "../gobuild/stamps.js";
+import { configuredStamps, verifiableStamps } from "../gobuild/stamps.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 import { writeStaged } from "../staging/staging.js";
@@ -51,7 +51,8 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
     targets: need(ctx, "targets").map(formatTarget),
     binaries: configuredBinaries(ctx),
     docs: docs.map((d) => d.name),
-    stamps: stamps.map(([symbol, value]) => ({ symbol, value })),
+    // Only stamps that land in every binary: verification looks for each one in the bytes.
+    stamps: verifiableStamps(ctx).map(([symbol, value]) => ({ symbol, value })),
     build:
       first?.flavor === "goreleaser"
         ? { flags: [...first.flags], ldflags: first.ldflags.join(" "), env: {} }

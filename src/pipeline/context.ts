@@ -27,6 +27,8 @@ export interface ReleaseOptions {
   targets?: readonly string[];
   /** Build only the host's target. */
   singleTarget?: boolean;
+  /** Main packages to release (`./cmd/api`), instead of the module-root and `cmd/*` mains. */
+  mains?: readonly string[];
   /** Allow a dirty, untagged or non-git tree; marks the release as a snapshot. */
   snapshot?: boolean;
   /** Targets built at once (default: the config's parallelism, else the number of CPUs). */
@@ -37,6 +39,8 @@ export interface ReleaseOptions {
   cache?: boolean;
   /** Skip the verification of the release's own bytes at the end of `release`. */
   skipVerify?: boolean;
+  /** Release a GoReleaser file whose artifact-making sections goship does not implement, without them. */
+  allowUnimplemented?: boolean;
   /** Before publishing, rebuild from a fresh clone in another environment and compare every artifact. */
   verifyReproducible?: boolean;
   /** With `verifyReproducible`: run diffoscope, when installed, on each pair of files that differ. */
@@ -55,6 +59,7 @@ export interface ResolvedOptions {
   readonly clean: boolean;
   readonly targets: readonly string[] | undefined;
   readonly singleTarget: boolean;
+  readonly mains: readonly string[] | undefined;
   readonly snapshot: boolean;
   readonly parallelism: number;
   /** The explicit config path, if one was given. */
@@ -63,6 +68,7 @@ export interface ResolvedOptions {
   readonly given: { readonly dist: boolean; readonly parallelism: boolean };
   readonly cache: boolean;
   readonly skipVerify: boolean;
+  readonly allowUnimplemented: boolean;
   readonly verifyReproducible: boolean;
   readonly diffoscope: boolean;
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
@@ -145,12 +151,14 @@ export function createContext(
       clean: options.clean ?? false,
       targets: options.targets,
       singleTarget: options.singleTarget ?? false,
+      mains: options.mains,
       snapshot: options.snapshot ?? false,
       parallelism: options.parallelism ?? os.availableParallelism(),
       config: options.config,
       given: { dist: options.dist !== undefined, parallelism: options.parallelism !== undefined },
       cache: options.cache ?? true,
       skipVerify: options.skipVerify ?? false,
+      allowUnimplemented: options.allowUnimplemented ?? false,
       verifyReproducible: options.verifyReproducible ?? false,
       diffoscope: options.diffoscope ?? false,
       childMaxProcs: undefined,

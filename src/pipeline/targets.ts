@@ -39,7 +39,8 @@ export function forEachTarget(name: string, steps: readonly TargetStep[]): Step 
             ctx.progress.update(id, "done");
             measured[id] = Math.round(performance.now() - started);
           } catch (error) {
-            ctx.progress.update(id, "failed");
+            // A target cut short by another's failure or by Ctrl-C did not fail: it was stopped.
+            ctx.progress.update(id, signal.aborted ? "stopped" : "failed");
             if (!stopOthers.signal.aborted) failures.push(error);
             stopOthers.abort();
           }

@@ -24,7 +24,7 @@ const resolveSteps: readonly Step[] = [
   configStep, // goship.yaml, else a GoReleaser file, else zero config; every problem with its line
   gitStep, // version, commit, commit time; refuse dirty, untagged or non-git trees unless --snapshot
   targetsStep, // validate os/arch/level against the toolchain before spending time building
-  checkStampsStep, // warn when an -X stamp has no string variable to land in (the linker won't say)
+  checkStampsStep, // find the version/commit/date variables to stamp (zero config); refuse -X that breaks go build
   prepareDistStep, // refuse a non-empty dist without --clean; stage everything inside it
   beforeHooksStep, // the config's before hooks, once, before any build
 ];

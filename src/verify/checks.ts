@@ -100,16 +100,38 @@ const allowedDylibs = new Set([
   "/System/Library/Frameworks/Security.framework/Versions/A/Security",
 ]);
 
+/**
+ * Systems where Go's own standard library calls the C library even with cgo off: such a binary is
+ * never static, and is as portable as Go makes it when it links only the system's libraries.
+ */
+const libcSystems: Readonly<Record<string, RegExp>> = {
+  openbsd: /^lib(c|pthread)\.so(\.[\d.]+)?$/,
+  solaris: /^lib(c|socket|nsl|sendfile|xnet|pthread|m|kstat|dl|rt)\.so(\.\d+)?$/,
+  illumos: /^lib(c|socket|nsl|sendfile|xnet|pthread|m|kstat|dl|rt)\.so(\.\d+)?$/,
+};
+
 function checkLinkage(info: BinaryInfo, expect: BinaryExpectation): CheckResult {
   if (expect.cgo) return skip("static", "cgo is configured");
   const linkage = info.linkage;
   switch (linkage.format) {
-    case "elf":
+    case "elf": {
+      const system = libcSystems[expect.target.goos];
+      if (system) {
+        const extra = linkage.needed.filter((lib) => !system.test(lib));
+        return verdict(
+          "static",
+          extra.length === 0,
+          extra.length
+            ? `links ${extra.join(", ")}`
+            : `system libraries only (${linkage.needed.join(", ") || "none"}), as Go links on ${expect.target.goos}`,
+        );
+      }
       return verdict(
         "static",
         linkage.static,
         linkage.fileVerdict + (linkage.needed.length ? `: ${linkage.needed.join(", ")}` : ""),
       );
+    }
     case "pe": {
       const extra = linkage.dlls.filter((dll) => !allowedDlls.has(dll.toLowerCase()));
       return verdict(

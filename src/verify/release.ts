@@ -31,6 +31,8 @@ export interface VerifyInput {
   readonly kinds: KindRegistry;
   /** Whether cgo was configured (static linking is then not required). */
   readonly cgo?: boolean;
+  /** Paths of the build (module dir, GOROOT, GOPATH, HOME, TMPDIR…): a binary naming one leaks it. */
+  readonly buildPaths?: readonly string[];
 }
 
 export async function verifyRelease(input: VerifyInput): Promise<VerifyReport> {
@@ -80,7 +82,7 @@ class Work implements VerifyContext {
     const key = `${digestHex(bytes, "sha256")}|${targetText}`;
     let checks = this.#binaries.get(key);
     if (!checks) {
-      checks = binaryChecks(bytes, expect);
+      checks = binaryChecks(bytes, expect, this.#input.buildPaths ?? []);
       this.#binaries.set(key, checks);
     }
     return checks;
@@ -110,9 +112,13 @@ async function verifyArtifact(
   return checks.map((c) => ({ ...c, subject: c.subject ?? artifact.path }));
 }
 
-async function binaryChecks(bytes: Uint8Array, expect: BinaryExpectation): Promise<CheckResult[]> {
+async function binaryChecks(
+  bytes: Uint8Array,
+  expect: BinaryExpectation,
+  buildPaths: readonly string[],
+): Promise<CheckResult[]> {
   try {
-    return checkBinary(await readBinary(bytes), bytes, expect);
+    return checkBinary(await readBinary(bytes, { buildPaths }), bytes, expect);
   } catch (error) {
     if (!isBinaryReadError(error)) throw error;
     return [result("go binary", false, error.message)];

@@ -26,7 +26,9 @@ export async function runReleaseCommand(
   }
   const logger = createLogger();
   const write = (line: string) => process.stderr.write(`${line}\n`);
-  const progress = process.stderr.isTTY ? createTtyProgress(process.stderr) : createPlainProgress(write);
+  // A live table only where cursor movement works: not on a dumb terminal, not in CI logs.
+  const live = process.stderr.isTTY && process.env.TERM !== "dumb" && !process.env.CI;
+  const progress = live ? createTtyProgress(process.stderr) : createPlainProgress(write);
   const run = command === "release" ? release : build;
   const result = await run({
     dir: flags.dir,
@@ -35,12 +37,14 @@ export async function runReleaseCommand(
     clean: flags.clean,
     targets: flags.targets,
     singleTarget: flags.singleTarget,
+    mains: flags.mains,
     // Like --dist, a --config path is relative to where the user is.
     config: flags.config === undefined ? undefined : path.resolve(flags.config),
     snapshot: flags.snapshot,
     parallelism: flags.parallelism,
     cache: !flags.noCache,
     skipVerify: flags.skipVerify,
+    allowUnimplemented: flags.allowUnimplemented,
     verifyReproducible: flags.verifyReproducible,
     diffoscope: flags.diffoscope,
     logger,
