@@ -1,0 +1,23 @@
+// Payload compressors of the package formats, each with pinned settings so output is byte-stable.
+import { gzip } from "../archive/formats/gzip.js";
+
+export type Compression = "gzip" | "xz" | "zstd" | "none";
+
+/** The file suffix a compressed member carries (`data.tar.gz`). */
+export function compressionSuffix(compression: Compression): string {
+  return { gzip: ".gz", xz: ".xz", zstd: ".zst", none: "" }[compression];
+}
+
+/** Compresses with the format's settings; gzip at level 9 as dpkg-deb and rpmbuild default to. */
+export async function compress(data: Uint8Array, compression: Compression): Promise<Buffer> {
+  switch (compression) {
+    case "gzip":
+      return gzip(data, 9);
+    case "none":
+      return Buffer.from(data);
+    case "xz":
+      return (await import("./xz.js")).xz(data);
+    case "zstd":
+      return (await import("./zstd.js")).zstd(data);
+  }
+}
