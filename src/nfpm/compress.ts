@@ -1,11 +1,15 @@
 // Payload compressors of the package formats, each with pinned settings so output is byte-stable.
 import { gzip } from "../archive/formats/gzip.js";
 
-export type Compression = "gzip" | "xz" | "zstd" | "none";
+/**
+ * xz is not offered: Node 20 has none, and the npm packages that offer it either need Node 22
+ * or never compress (lzma-rs's encoder stores literals only). dpkg reads zstd since 1.21.18.
+ */
+export type Compression = "gzip" | "zstd" | "none";
 
 /** The file suffix a compressed member carries (`data.tar.gz`). */
 export function compressionSuffix(compression: Compression): string {
-  return { gzip: ".gz", xz: ".xz", zstd: ".zst", none: "" }[compression];
+  return { gzip: ".gz", zstd: ".zst", none: "" }[compression];
 }
 
 /** Compresses with the format's settings; gzip at level 9 as dpkg-deb and rpmbuild default to. */
@@ -15,8 +19,6 @@ export async function compress(data: Uint8Array, compression: Compression): Prom
       return gzip(data, 9);
     case "none":
       return Buffer.from(data);
-    case "xz":
-      return (await import("./xz.js")).xz(data);
     case "zstd":
       return (await import("./zstd.js")).zstd(data);
   }

@@ -1,4 +1,5 @@
 // What one package is made of, independent of its format: metadata, relations, scripts and files.
+import type { Compression } from "./compress.js";
 
 /** GoReleaser's content types; "file" is a plain file. */
 export type ContentType = "file" | "config" | "config|noreplace" | "dir" | "symlink" | "ghost";
@@ -64,7 +65,7 @@ export interface PackageInfo {
     readonly predepends: readonly string[];
     readonly breaks: readonly string[];
     readonly fields: Readonly<Record<string, string>>;
-    readonly compression: "gzip" | "xz" | "zstd" | "none";
+    readonly compression: Compression;
   };
   readonly rpm: {
     readonly summary: string;
@@ -72,7 +73,7 @@ export interface PackageInfo {
     readonly packager: string;
     /** Pinned so that packages do not carry the name of the machine that built them. */
     readonly buildHost: string;
-    readonly compression: "gzip" | "xz" | "zstd" | "none";
+    readonly compression: Compression;
     readonly prefixes: readonly string[];
   };
   readonly archlinux: { readonly pkgbase: string; readonly packager: string };
