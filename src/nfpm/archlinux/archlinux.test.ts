@@ -33,7 +33,7 @@ describe("writeArchlinux", () => {
     expect(check.status, check.stderr + check.stdout).toBe(0);
     expect(check.stdout).toContain("0 altered files");
     expect(runTool("pacman", ["--root", root, "-Qii", "hello"], { env }).stdout).toMatch(
-      /Backup Files\s+: \/etc\/hello\/hello.conf/,
+      /Backup Files\s+:\nUNMODIFIED\t.*\/etc\/hello\/hello.conf/,
     );
     expect(runTool("sh", [path.join(root, "usr/bin/hi")]).stdout).toBe("hello 1.2.3\n");
   });
