@@ -67,7 +67,7 @@ export async function assemblePackage(input: AssembleInput): Promise<PackageInfo
   checkUnique(files, at);
   files.sort((a, b) => Buffer.compare(Buffer.from(a.dst), Buffer.from(b.dst)));
   const split = splitVersion(input.version);
-  const signature = format === "apk" ? undefined : merged[format]?.signature?.key_file;
+  const signature = format === "deb" || format === "rpm" ? merged[format]?.signature?.key_file : undefined;
   if (signature) {
     throw new NfpmConfigError(
       `${at}${format}.signature.key_file: goship does not sign ${format} packages yet; remove the key or sign the file with gpg after the release`,

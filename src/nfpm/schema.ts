@@ -22,13 +22,9 @@ const fileInfo = z
 const content = z.looseObject({
   src: text("Source path, relative to the module root (template; globs allowed)."),
   dst: text("Destination path in the package (template)."),
-  type: z
-    .enum(["", "config", "config|noreplace", "dir", "symlink", "ghost", "tree"])
-    .optional()
-    .meta({
-      description:
-        "Content type: config, config|noreplace, dir, symlink, ghost or tree. @default a plain file",
-    }),
+  type: z.enum(["", "config", "config|noreplace", "dir", "symlink", "ghost", "tree"]).optional().meta({
+    description: "Content type: config, config|noreplace, dir, symlink, ghost or tree. @default a plain file",
+  }),
   file_info: fileInfo.optional(),
   packager: text("Only include this entry in packages of this format (deb, rpm, apk, archlinux)."),
   expand: z
