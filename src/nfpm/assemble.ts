@@ -61,7 +61,8 @@ export async function assemblePackage(input: AssembleInput): Promise<PackageInfo
     files.push(packaged(`/usr/share/doc/${name}/${doc.name}`, doc.data, 0o644, mtime));
   const overrides = merged.deb?.lintian_overrides ?? [];
   if (format === "deb" && overrides.length > 0) {
-    const text = overrides.map((line) => `${line}\n`).join("");
+    // GoReleaser's form: "<package>: <tag>" lines, no trailing newline.
+    const text = overrides.map((line) => `${name}: ${line}`).join("\n");
     files.push(packaged(`/usr/share/lintian/overrides/${name}`, Buffer.from(text), 0o644, mtime));
   }
   checkUnique(files, at);
