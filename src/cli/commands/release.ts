@@ -43,6 +43,7 @@ export async function runReleaseCommand(
     skipVerify: flags.skipVerify,
     verifyReproducible: flags.verifyReproducible,
     diffoscope: flags.diffoscope,
+    ...(flags.packages === undefined ? {} : { packages: flags.packages }),
     logger,
     progress,
     signal,
