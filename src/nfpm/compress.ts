@@ -12,11 +12,11 @@ export function compressionSuffix(compression: Compression): string {
   return { gzip: ".gz", zstd: ".zst", none: "" }[compression];
 }
 
-/** Compresses with the format's settings; gzip at level 9 as dpkg-deb and rpmbuild default to. */
+/** Compresses with pinned settings; gzip at goship's archive level (6): level 9 saves under 1% for twice the time. */
 export async function compress(data: Uint8Array, compression: Compression): Promise<Buffer> {
   switch (compression) {
     case "gzip":
-      return gzip(data, 9);
+      return gzip(data);
     case "none":
       return Buffer.from(data);
     case "zstd":

@@ -76,7 +76,7 @@ export async function writeApk(info: PackageInfo, signing?: ApkSigningKey): Prom
   const entries = [...dirs, ...files.map(dataEntry)].sort((a, b) =>
     Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)),
   );
-  const data = await gzip(writePackageTar(entries), 9);
+  const data = await gzip(writePackageTar(entries));
   const installed = files.filter(isRegular).reduce((total, file) => total + (file.data?.length ?? 0), 0);
   const control: TarEntry[] = [
     {
@@ -104,7 +104,7 @@ export async function writeApk(info: PackageInfo, signing?: ApkSigningKey): Prom
       pax: [["APK-TOOLS.checksum.SHA1", sha1(bytes)]],
     });
   }
-  const controlGz = await gzip(writePackageTar(control, { cut: true }), 9);
+  const controlGz = await gzip(writePackageTar(control, { cut: true }));
   if (signing === undefined) return Buffer.concat([controlGz, data]);
   // RSA PKCS#1 v1.5 over the SHA-1 of the control member, as abuild signs; deterministic by design.
   const signature = sign("sha1", controlGz, signing.key);
@@ -122,5 +122,5 @@ export async function writeApk(info: PackageInfo, signing?: ApkSigningKey): Prom
     ],
     { cut: true },
   );
-  return Buffer.concat([await gzip(signatureTar, 9), controlGz, data]);
+  return Buffer.concat([await gzip(signatureTar), controlGz, data]);
 }

@@ -162,7 +162,7 @@ function mainHeader(info: PackageInfo, files: readonly PackageFile[], payload: B
   tags.set(TAG.payloadCompressor, str(info.rpm.compression === "none" ? "identity" : info.rpm.compression));
   tags.set(
     TAG.payloadFlags,
-    str(info.rpm.compression === "gzip" ? "9" : info.rpm.compression === "zstd" ? "3" : ""),
+    str(info.rpm.compression === "gzip" ? "6" : info.rpm.compression === "zstd" ? "3" : ""),
   );
   tags.set(TAG.payloadDigest, strings([createHash("sha256").update(payload).digest("hex")]));
   tags.set(TAG.payloadDigestAlgo, int32(SHA256_ALGO));
