@@ -17,6 +17,7 @@ export const releaseFlags = {
   "allow-unimplemented": { type: "boolean" },
   "verify-reproducible": { type: "boolean" },
   diffoscope: { type: "boolean" },
+  packages: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -37,6 +38,8 @@ export interface ReleaseFlags {
   /** Absent unless given, like the other optional flags. */
   verifyReproducible?: boolean;
   diffoscope?: boolean;
+  /** Linux package formats for zero config: deb, rpm, apk, archlinux. */
+  packages?: string[];
   json: boolean;
   help: boolean;
 }
@@ -59,9 +62,21 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
     allowUnimplemented: values["allow-unimplemented"] ?? false,
     verifyReproducible: values["verify-reproducible"],
     diffoscope: values.diffoscope,
+    ...(values.packages === undefined ? {} : { packages: parsePackageFormats(values.packages) }),
     json: values.json ?? false,
     help: values.help ?? false,
   };
+}
+
+const packageFormats = ["deb", "rpm", "apk", "archlinux"];
+
+function parsePackageFormats(value: string): string[] {
+  const formats = splitList(value, "--packages");
+  const unknown = formats.filter((f) => !packageFormats.includes(f));
+  if (unknown.length > 0) {
+    throw new UsageError(`--packages does not know ${unknown.join(", ")}; use ${packageFormats.join(", ")}`);
+  }
+  return formats;
 }
 
 type Options = NonNullable<ParseArgsConfig["options"]>;

@@ -37,6 +37,9 @@ Flags of build and release:
                              place and environment (empty GOCACHE) and compare every artifact;
                              writes dist/reproducibility.json
   --diffoscope               with --verify-reproducible: run diffoscope on each differing pair
+  --packages <list>          release only: Linux packages of every linux target when the config has
+                             no nfpms: deb,rpm,apk,archlinux (binaries in /usr/bin, README and
+                             LICENSE in /usr/share/doc/<project>)
   --no-cache                 always link, never reuse a binary from goship's output cache
   --json                     print a machine-readable summary on stdout (logs stay on stderr)
 

@@ -98,13 +98,29 @@ export async function loadConfigFile(file: string, kind: ConfigKind, dir: string
   return { file, name, kind, ...parseConfigText(await readFile(file, "utf8"), name) };
 }
 
+/**
+ * `0644` is octal, as Go's yaml.v3 reads it (file modes in GoReleaser files); YAML 1.2's core
+ * schema alone would read 644 decimal.
+ */
+const goOctal = {
+  tag: "tag:yaml.org,2002:int",
+  default: true,
+  test: /^0[0-7]+$/,
+  resolve: (text: string) => Number.parseInt(text, 8),
+} as const;
+
 /** YAML (JSON is YAML too) with anchors and merge keys, and a locator for issue positions. */
 export function parseConfigText(
   text: string,
   name: string,
 ): { data: unknown; locate: LoadedConfig["locate"] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    merge: true,
+    prettyErrors: false,
+    customTags: (tags) => [goOctal, ...tags],
+  });
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };

@@ -45,6 +45,8 @@ export interface ReleaseOptions {
   verifyReproducible?: boolean;
   /** With `verifyReproducible`: run diffoscope, when installed, on each pair of files that differ. */
   diffoscope?: boolean;
+  /** Linux package formats (deb, rpm, apk, archlinux) made when the config has no `nfpms`. */
+  packages?: readonly string[];
   /** The environment builds start from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
@@ -71,6 +73,8 @@ export interface ResolvedOptions {
   readonly allowUnimplemented: boolean;
   readonly verifyReproducible: boolean;
   readonly diffoscope: boolean;
+  /** Linux package formats for zero config (`--packages`). */
+  readonly packages: readonly string[];
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
   readonly childMaxProcs: number | undefined;
 }
@@ -161,6 +165,7 @@ export function createContext(
       allowUnimplemented: options.allowUnimplemented ?? false,
       verifyReproducible: options.verifyReproducible ?? false,
       diffoscope: options.diffoscope ?? false,
+      packages: options.packages ?? [],
       childMaxProcs: undefined,
     },
     env: options.env ?? process.env,

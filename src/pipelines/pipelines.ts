@@ -8,6 +8,7 @@ import { checkStampsStep } from "../gobuild/stamps-step.js";
 import { buildBinariesStep } from "../gobuild/step.js";
 import { beforeHooksStep } from "../hooks/step.js";
 import { metadataStep } from "../metadata/step.js";
+import { nfpmStep } from "../nfpm/step.js";
 import type { Formats } from "../pipeline/context.js";
 import { kindsOf, type Step, sectionsOf } from "../pipeline/step.js";
 import { forEachTarget } from "../pipeline/targets.js";
@@ -41,7 +42,8 @@ export const releasePipeline: readonly Step[] = [
   reproducibleSourceStep, // --verify-reproducible: refuse, before building, what a clone cannot prove
   // Per target, several at once: go build → archive → <archive>.sha256, each as soon as possible.
   forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
-  checksumsStep, // checksums.txt over every archive, sorted by name
+  nfpmStep, // nfpms / --packages: .deb, .rpm, .apk and Arch packages of the linux binaries
+  checksumsStep, // checksums.txt over every archive and package, sorted by name
   metadataStep, // metadata.json
   verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)
   verifyReproducibleStep, // --verify-reproducible: rebuild a fresh clone elsewhere, compare every artifact

@@ -50,6 +50,7 @@ export const verifyReproducibleStep: Step = {
       targets: ctx.options.targets,
       singleTarget: ctx.options.singleTarget,
       snapshot: release.snapshot,
+      packages: ctx.options.packages,
       parallelism: ctx.options.parallelism,
       config: need(ctx, "config").file,
       artifacts: ctx.artifacts.list().map((a) => ({

@@ -47,6 +47,7 @@ export async function runReleaseCommand(
     allowUnimplemented: flags.allowUnimplemented,
     verifyReproducible: flags.verifyReproducible,
     diffoscope: flags.diffoscope,
+    ...(flags.packages === undefined ? {} : { packages: flags.packages }),
     logger,
     progress,
     signal,
