@@ -13,10 +13,9 @@ import type { Descriptor, Platform } from "./media-types.js";
 
 export interface PlatformInput {
   readonly platform: Platform;
-  readonly files: readonly ImageFile[];
+  /** One layer per entry, in order; `createdBy` is its history line (`COPY api /usr/bin/api`). */
+  readonly layers: ReadonlyArray<{ readonly files: readonly ImageFile[]; readonly createdBy: string }>;
   readonly base?: BaseImage;
-  /** The history line of the files' layer (`COPY api /usr/bin/api`). */
-  readonly createdBy: string;
 }
 
 export interface ImageSetInput {
@@ -44,12 +43,13 @@ export async function buildImageSet(input: ImageSetInput): Promise<ImageSet> {
   const created = rfc3339(input.time);
   const images: BuiltImage[] = [];
   for (const p of input.platforms) {
-    const layer = await buildLayer(p.files, input.time, p.createdBy);
+    const layers = [];
+    for (const l of p.layers) layers.push(await buildLayer(l.files, input.time, l.createdBy));
     images.push(
       buildImage({
         platform: p.platform,
         base: p.base,
-        layers: [layer],
+        layers,
         settings: input.settings,
         created,
         annotations: input.annotations,

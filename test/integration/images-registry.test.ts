@@ -50,8 +50,12 @@ async function makeSet(): Promise<ImageSet> {
   return buildImageSet({
     platforms: ["amd64", "arm64"].map((arch) => ({
       platform: { os: "linux", architecture: arch },
-      files: [{ path: "/usr/local/bin/hello", mode: 0o755, data: binaries[arch] as Buffer }],
-      createdBy: "COPY hello /usr/local/bin/hello",
+      layers: [
+        {
+          files: [{ path: "/usr/local/bin/hello", mode: 0o755, data: binaries[arch] as Buffer }],
+          createdBy: "COPY hello /usr/local/bin/hello",
+        },
+      ],
     })),
     settings: { entrypoint: ["/usr/local/bin/hello"], env: ["PATH=/usr/local/bin"], labels: { a: "b" } },
     time,
