@@ -22,6 +22,7 @@ const time = 1709294400;
 const binaries: Record<string, Buffer> = {};
 let registry: TestRegistry;
 let authRegistry: TestRegistry;
+let bearerRegistry: TestRegistry;
 let set: ImageSet;
 let layoutDir: string;
 
@@ -84,11 +85,13 @@ beforeAll(async () => {
   await writeLayout(set, layoutDir, ["v1.2.3", "latest"]);
   registry = await startRegistry();
   authRegistry = await startRegistry({ user: "ci", password: "right-pass" });
+  bearerRegistry = await startRegistry({ user: "ci", password: "token-pass", bearer: true });
 });
 
 afterAll(async () => {
   await registry?.stop();
   await authRegistry?.stop();
+  await bearerRegistry?.stop();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -208,5 +211,23 @@ describe.skipIf(!have)("OCI images with real tools", () => {
       `docker://${authRegistry.host}/secure/hello:latest`,
     );
     expect(JSON.parse(raw).manifests).toHaveLength(2);
+  });
+
+  it("pushes through a bearer token server, and refuses wrong credentials there too", async () => {
+    const layout = await Layout.open(layoutDir);
+    const targets = [{ layoutRef: "v1.2.3", references: [`${bearerRegistry.host}/tok/hello:v1.2.3`] }];
+    await expect(
+      pushImages({ layout, targets, credentialFor: async () => ({ username: "ci", password: "nope" }) }),
+    ).rejects.toThrow(/refused the credentials/);
+    await expect(pushImages({ layout, targets, credentialFor: async () => undefined })).rejects.toThrow(
+      /needs credentials and none were found/,
+    );
+    const report = await pushImages({
+      layout,
+      targets,
+      credentialFor: async () => ({ username: "ci", password: "token-pass" }),
+    });
+    expect(report.uploaded).toBe(4);
+    expect(report.images[0]?.digest).toBe(set.root.digest);
   });
 });
