@@ -35,9 +35,11 @@ export const configStep: Step = {
       remoteRepo: loaded?.kind === "goreleaser" ? await remoteRepo(ctx, module.dir) : undefined,
     };
     let config: ResolvedConfig;
-    if (!loaded) config = defaultConfig(facts);
-    else if (loaded.kind === "goreleaser") config = resolveGoreleaserConfig(loaded, facts, ctx.env);
-    else config = resolveGoshipConfig(loaded, facts);
+    // The sections of the pipeline's formats, passed in by the pipeline module.
+    const { sections } = ctx;
+    if (!loaded) config = defaultConfig(facts, sections);
+    else if (loaded.kind === "goreleaser") config = resolveGoreleaserConfig(loaded, facts, ctx.env, sections);
+    else config = resolveGoshipConfig(loaded, facts, sections);
     if (loaded)
       ctx.log.info("config", {
         file: loaded.name,

@@ -6,7 +6,8 @@ import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { sha256Hex } from "../checksum/format.js";
-import { once, type ReleaseContext } from "../pipeline/context.js";
+import type { ReleaseContext } from "../pipeline/context.js";
+import { factKey } from "../pipeline/facts.js";
 
 export interface OutputKeyInput {
   readonly goVersion: string;
@@ -117,9 +118,11 @@ export class OutputCache {
   }
 }
 
+const runOutputCache = factKey<OutputCache>("output cache");
+
 /** The run's output cache, shared by every step that uses it; undefined with `--no-cache`. */
 export function outputCacheOf(ctx: ReleaseContext): OutputCache | undefined {
   return ctx.options.cache
-    ? once(ctx, "outputCache", () => new OutputCache(userCacheDir(ctx.env)))
+    ? ctx.facts.once(runOutputCache, () => new OutputCache(userCacheDir(ctx.env)))
     : undefined;
 }

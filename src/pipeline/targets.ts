@@ -13,6 +13,7 @@ import type { Step, TargetStep } from "./step.js";
 export function forEachTarget(name: string, steps: readonly TargetStep[]): Step {
   return {
     name,
+    inner: steps,
     async run(ctx) {
       const targets = need(ctx, "targets");
       const stopOthers = new AbortController();
