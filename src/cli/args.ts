@@ -15,6 +15,7 @@ export const releaseFlags = {
   "skip-verify": { type: "boolean" },
   "verify-reproducible": { type: "boolean" },
   diffoscope: { type: "boolean" },
+  image: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -33,6 +34,8 @@ export interface ReleaseFlags {
   /** Absent unless given, like the other optional flags. */
   verifyReproducible?: boolean;
   diffoscope?: boolean;
+  /** `--image <registry/repository[:tag]>`: a scratch image of the main binary. */
+  image?: string;
   json: boolean;
   help: boolean;
 }
@@ -53,6 +56,7 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
     skipVerify: values["skip-verify"] ?? false,
     verifyReproducible: values["verify-reproducible"],
     diffoscope: values.diffoscope,
+    ...(values.image === undefined ? {} : { image: values.image }),
     json: values.json ?? false,
     help: values.help ?? false,
   };

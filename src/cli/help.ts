@@ -32,6 +32,9 @@ Flags of build and release:
                              place and environment (empty GOCACHE) and compare every artifact;
                              writes dist/reproducibility.json
   --diffoscope               with --verify-reproducible: run diffoscope on each differing pair
+  --image <ref>              release only: also build a multi-platform scratch image of the main
+                             binary for the linux targets into dist/images (registry/repo[:tag];
+                             tags default to the version and latest); goship publish pushes it
   --no-cache                 always link, never reuse a binary from goship's output cache
   --json                     print a machine-readable summary on stdout (logs stay on stderr)
 

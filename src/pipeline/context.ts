@@ -41,6 +41,8 @@ export interface ReleaseOptions {
   verifyReproducible?: boolean;
   /** With `verifyReproducible`: run diffoscope, when installed, on each pair of files that differ. */
   diffoscope?: boolean;
+  /** `registry/repository[:tag]`: also build a scratch multi-platform image of the main binary. */
+  image?: string;
   /** The environment builds start from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
@@ -65,6 +67,8 @@ export interface ResolvedOptions {
   readonly skipVerify: boolean;
   readonly verifyReproducible: boolean;
   readonly diffoscope: boolean;
+  /** `--image`: a zero-config image of the main binary for the linux targets. */
+  readonly image: string | undefined;
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
   readonly childMaxProcs: number | undefined;
 }
@@ -153,6 +157,7 @@ export function createContext(
       skipVerify: options.skipVerify ?? false,
       verifyReproducible: options.verifyReproducible ?? false,
       diffoscope: options.diffoscope ?? false,
+      image: options.image,
       childMaxProcs: undefined,
     },
     env: options.env ?? process.env,

@@ -9,6 +9,7 @@ import { checkStampsStep } from "../gobuild/stamps-step.js";
 import { buildBinariesStep } from "../gobuild/step.js";
 import { beforeHooksStep } from "../hooks/step.js";
 import { metadataStep } from "../metadata/step.js";
+import { imagesStep } from "../oci/step.js";
 import type { Formats } from "../pipeline/context.js";
 import { kindsOf, type Step, sectionsOf } from "../pipeline/step.js";
 import { forEachTarget } from "../pipeline/targets.js";
@@ -41,6 +42,7 @@ export const releasePipeline: readonly Step[] = [
   reproducibleSourceStep, // --verify-reproducible: refuse, before building, what a clone cannot prove
   // Per target, several at once: go build → archive → <archive>.sha256, each as soon as possible.
   forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
+  imagesStep, // OCI images of the linux binaries (kos, dockers_v2, dockers, docker_manifests, --image) in dist/images
   checksumsStep, // checksums.txt over every archive, sorted by name
   metadataStep, // metadata.json
   verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)

@@ -24,6 +24,9 @@ export async function runReleaseCommand(
   if (flags.diffoscope && !flags.verifyReproducible) {
     throw new UsageError("--diffoscope compares a release with its rebuild; add --verify-reproducible");
   }
+  if (command === "build" && flags.image) {
+    throw new UsageError("--image belongs to `goship release`: images are built from a release's binaries");
+  }
   const logger = createLogger();
   const write = (line: string) => process.stderr.write(`${line}\n`);
   const progress = process.stderr.isTTY ? createTtyProgress(process.stderr) : createPlainProgress(write);
@@ -43,6 +46,7 @@ export async function runReleaseCommand(
     skipVerify: flags.skipVerify,
     verifyReproducible: flags.verifyReproducible,
     diffoscope: flags.diffoscope,
+    image: flags.image,
     logger,
     progress,
     signal,
