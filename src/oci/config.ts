@@ -8,109 +8,137 @@ const list = z.array(scalar);
 const map = z.record(z.string(), scalar);
 
 export const koSchema = z.looseObject({
-  /** Id of this image. @default the project name */
-  id: scalar.optional(),
-  /** Id of the build whose binary goes in. @default the id */
-  build: scalar.optional(),
-  /** Main package (only its name is used: goship puts the release's binary in). */
-  main: scalar.optional(),
-  working_dir: scalar.optional(),
-  /** Base image: `scratch`, a registry reference (pulled and pinned by digest) or `oci:<dir>[:<ref>]`. @default "cgr.dev/chainguard/static" in GoReleaser files, "scratch" in goship.yaml */
-  base_image: scalar.optional(),
-  /** Image config labels (templates). */
-  labels: map.optional(),
-  /** Manifest (and index) annotations (templates). */
-  annotations: map.optional(),
-  /** User the entrypoint runs as. */
-  user: scalar.optional(),
-  /** Repositories to push to (`registry/owner/name`); `KO_DOCKER_REPO` replaces them. */
-  repositories: list.optional(),
-  /** Deprecated single repository. */
-  repository: scalar.optional(),
-  /** `os/arch[/variant]` platforms; each needs a linux binary of that target. @default ["linux/amd64"] */
-  platforms: list.optional(),
-  /** Tags (templates). @default ["latest"] */
-  tags: list.optional(),
-  /** Accepted for GoReleaser files; every image time is the commit time. */
-  creation_time: scalar.optional(),
-  /** Accepted for GoReleaser files; every file time is the commit time. */
-  ko_data_creation_time: scalar.optional(),
-  sbom: scalar.optional(),
-  sbom_directory: scalar.optional(),
-  ldflags: list.optional(),
-  flags: list.optional(),
-  env: list.optional(),
-  /** Push to the repository as it is (no package name appended). @default false */
-  bare: z.boolean().optional(),
-  /** Append the main package's full import path to the repository. @default false */
-  preserve_import_paths: z.boolean().optional(),
-  /** Append the main package's last path element to the repository. @default false */
-  base_import_paths: z.boolean().optional(),
-  local_domain: scalar.optional(),
-  /** Template; "true" skips this image. */
-  disable: scalar.optional(),
+  id: scalar.optional().meta({ description: "Id of this image. @default the project name" }),
+  build: scalar.optional().meta({ description: "Id of the build whose binary goes in. @default the id" }),
+  main: scalar
+    .optional()
+    .meta({ description: "Main package (only its name is used: goship puts the release's binary in)." }),
+  working_dir: scalar
+    .optional()
+    .meta({ description: "Accepted for GoReleaser files; goship uses the binary its build made." }),
+  base_image: scalar.optional().meta({
+    description:
+      'Base image: `scratch`, a registry reference (pulled and pinned by digest) or `oci:<dir>[:<ref>]`. @default "cgr.dev/chainguard/static" in GoReleaser files, "scratch" in goship.yaml',
+  }),
+  labels: map.optional().meta({ description: "Image config labels (templates)." }),
+  annotations: map.optional().meta({ description: "Manifest (and index) annotations (templates)." }),
+  user: scalar.optional().meta({ description: "User the entrypoint runs as." }),
+  repositories: list.optional().meta({
+    description: "Repositories to push to (`registry/owner/name`); `KO_DOCKER_REPO` replaces them.",
+  }),
+  repository: scalar.optional().meta({ description: "Deprecated single repository." }),
+  platforms: list.optional().meta({
+    description:
+      '`os/arch[/variant]` platforms; each needs a linux binary of that target. @default ["linux/amd64"]',
+  }),
+  tags: list.optional().meta({ description: 'Tags (templates). @default ["latest"]' }),
+  creation_time: scalar
+    .optional()
+    .meta({ description: "Accepted for GoReleaser files; every image time is the commit time." }),
+  ko_data_creation_time: scalar
+    .optional()
+    .meta({ description: "Accepted for GoReleaser files; every file time is the commit time." }),
+  sbom: scalar
+    .optional()
+    .meta({ description: "Accepted; SBOM attestations for images come with goship's supply-chain support." }),
+  sbom_directory: scalar.optional().meta({ description: "Accepted; see sbom." }),
+  ldflags: list
+    .optional()
+    .meta({ description: "Accepted; the image holds the build's own binary (no second Go build)." }),
+  flags: list
+    .optional()
+    .meta({ description: "Accepted; the image holds the build's own binary (no second Go build)." }),
+  env: list
+    .optional()
+    .meta({ description: "Accepted; the image holds the build's own binary (no second Go build)." }),
+  bare: z
+    .boolean()
+    .optional()
+    .meta({ description: "Push to the repository as it is (no package name appended). @default false" }),
+  preserve_import_paths: z
+    .boolean()
+    .optional()
+    .meta({ description: "Append the main package's full import path to the repository. @default false" }),
+  base_import_paths: z
+    .boolean()
+    .optional()
+    .meta({ description: "Append the main package's last path element to the repository. @default false" }),
+  local_domain: scalar.optional().meta({ description: "Accepted; goship never loads images into a daemon." }),
+  disable: scalar.optional().meta({ description: 'Template; "true" skips this image.' }),
 });
 
 export const dockerV2Schema = z.looseObject({
-  id: scalar.optional(),
-  /** Build ids whose binaries are put in the build context. @default every build */
-  ids: list.optional(),
-  /** Dockerfile (template), built natively: only FROM, COPY, ADD, ENTRYPOINT, CMD, ENV, ARG, LABEL, USER, WORKDIR, EXPOSE. @default "Dockerfile" */
-  dockerfile: scalar.optional(),
-  /** Image names without tag (templates). */
-  images: list.optional(),
-  /** Tags (templates). @default ["{{.Tag}}"] */
-  tags: list.optional(),
-  labels: map.optional(),
-  annotations: map.optional(),
-  /** Files copied into the build context at the same relative path. */
-  extra_files: list.optional(),
-  /** @default ["linux/amd64", "linux/arm64"] */
-  platforms: list.optional(),
-  build_args: map.optional(),
-  retry: z.looseObject({}).optional(),
-  flags: list.optional(),
-  disable: scalar.optional(),
-  sbom: scalar.optional(),
+  id: scalar.optional().meta({ description: "Id of this entry. @default the project name" }),
+  ids: list
+    .optional()
+    .meta({ description: "Build ids whose binaries are put in the build context. @default every build" }),
+  dockerfile: scalar.optional().meta({
+    description:
+      'Dockerfile (template), built natively: only FROM, COPY, ADD, ENTRYPOINT, CMD, ENV, ARG, LABEL, USER, WORKDIR, EXPOSE. @default "Dockerfile"',
+  }),
+  images: list.optional().meta({ description: "Image names without tag (templates)." }),
+  tags: list.optional().meta({ description: 'Tags (templates). @default ["{{.Tag}}"]' }),
+  labels: map.optional().meta({ description: "Image config labels (templates)." }),
+  annotations: map.optional().meta({ description: "Manifest and index annotations (templates)." }),
+  extra_files: list
+    .optional()
+    .meta({ description: "Files copied into the build context at the same relative path." }),
+  platforms: list.optional().meta({ description: '@default ["linux/amd64", "linux/arm64"]' }),
+  build_args: map.optional().meta({ description: "Build arguments for the Dockerfile's ARGs (templates)." }),
+  retry: z.looseObject({}).optional().meta({
+    description: "Accepted; registry requests are retried with back-off, a bounded number of times.",
+  }),
+  flags: list
+    .optional()
+    .meta({ description: "Accepted; the image holds the build's own binary (no second Go build)." }),
+  disable: scalar.optional().meta({ description: 'Template; "true" skips this entry.' }),
+  sbom: scalar
+    .optional()
+    .meta({ description: "Accepted; SBOM attestations for images come with goship's supply-chain support." }),
 });
 
 export const dockerV1Schema = z.looseObject({
-  id: scalar.optional(),
-  ids: list.optional(),
-  /** @default "linux" */
-  goos: scalar.optional(),
-  /** @default "amd64" */
-  goarch: scalar.optional(),
-  /** @default "6" */
-  goarm: scalar.optional(),
-  /** @default "v1" */
-  goamd64: scalar.optional(),
-  /** @default "Dockerfile" */
-  dockerfile: scalar.optional(),
-  /** Full image references with tags (templates). */
-  image_templates: list.optional(),
-  /** Template; "true" builds the image without pushing it. */
-  skip_push: scalar.optional(),
-  extra_files: list.optional(),
-  /** `--label`, `--build-arg` and `--platform` flags are understood; others are ignored. */
-  build_flag_templates: list.optional(),
-  push_flags: list.optional(),
-  use: scalar.optional(),
-  retry: z.looseObject({}).optional(),
+  id: scalar.optional().meta({ description: "Id of this entry. @default the project name" }),
+  ids: list.optional().meta({ description: "Build ids whose binaries are used. @default every build" }),
+  goos: scalar.optional().meta({ description: '@default "linux"' }),
+  goarch: scalar.optional().meta({ description: '@default "amd64"' }),
+  goarm: scalar.optional().meta({ description: '@default "6"' }),
+  goamd64: scalar.optional().meta({ description: '@default "v1"' }),
+  dockerfile: scalar.optional().meta({ description: '@default "Dockerfile"' }),
+  image_templates: list.optional().meta({ description: "Full image references with tags (templates)." }),
+  skip_push: scalar.optional().meta({ description: 'Template; "true" builds the image without pushing it.' }),
+  extra_files: list
+    .optional()
+    .meta({ description: "Files copied into the build context at the same relative path." }),
+  build_flag_templates: list.optional().meta({
+    description: "`--label`, `--build-arg` and `--platform` flags are understood; others are ignored.",
+  }),
+  push_flags: list
+    .optional()
+    .meta({ description: "Accepted and ignored: goship pushes through the registry API." }),
+  use: scalar.optional().meta({ description: "Accepted and ignored: goship needs no docker or buildx." }),
+  retry: z.looseObject({}).optional().meta({
+    description: "Accepted; registry requests are retried with back-off, a bounded number of times.",
+  }),
 });
 
 export const dockerManifestSchema = z.looseObject({
-  id: scalar.optional(),
-  /** The index's reference (template). */
-  name_template: scalar.optional(),
-  /** Template; "true" builds the index without pushing it. */
-  skip_push: scalar.optional(),
-  /** References of images built by `dockers`/`dockers_v2`/`kos` (templates) to combine. */
-  image_templates: list.optional(),
-  create_flags: list.optional(),
-  push_flags: list.optional(),
-  use: scalar.optional(),
-  retry: z.looseObject({}).optional(),
+  id: scalar.optional().meta({ description: "Id of this entry. @default the project name" }),
+  name_template: scalar.optional().meta({ description: "The index's reference (template)." }),
+  skip_push: scalar.optional().meta({ description: 'Template; "true" builds the index without pushing it.' }),
+  image_templates: list.optional().meta({
+    description: "References of images built by `dockers`/`dockers_v2`/`kos` (templates) to combine.",
+  }),
+  create_flags: list
+    .optional()
+    .meta({ description: "Accepted and ignored: goship writes the index itself." }),
+  push_flags: list
+    .optional()
+    .meta({ description: "Accepted and ignored: goship pushes through the registry API." }),
+  use: scalar.optional().meta({ description: "Accepted and ignored: goship needs no docker or buildx." }),
+  retry: z.looseObject({}).optional().meta({
+    description: "Accepted; registry requests are retried with back-off, a bounded number of times.",
+  }),
 });
 
 export type KoUser = z.infer<typeof koSchema>;

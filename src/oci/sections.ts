@@ -39,7 +39,12 @@ function checkTemplates(
 /** GoReleaser's `kos`: images of the release's binaries as ko lays them out, no Go rebuild. */
 export const kosSection = defineSection({
   key: "kos",
-  goship: z.array(koSchema),
+  goship: z
+    .array(koSchema)
+    .meta({
+      description:
+        "GoReleaser's kos: multi-platform images of the release's own binaries, laid out as ko does, built without a daemon.",
+    }),
   goreleaser: z.array(koSchema),
   resolve(user, facts): ImageRecipe[] {
     const recipes = resolveKos(user, imageFacts(facts));
@@ -58,7 +63,12 @@ export const kosSection = defineSection({
 /** GoReleaser's `dockers_v2`: multi-platform images from a Dockerfile subset, built without a daemon. */
 export const dockersV2Section = defineSection({
   key: "dockers_v2",
-  goship: z.array(dockerV2Schema),
+  goship: z
+    .array(dockerV2Schema)
+    .meta({
+      description:
+        "GoReleaser's dockers_v2: multi-platform images from a Dockerfile subset (FROM, COPY, ADD, ENTRYPOINT, CMD, ENV, ARG, LABEL, USER, WORKDIR, EXPOSE), built without a daemon.",
+    }),
   goreleaser: z.array(dockerV2Schema),
   resolve(user, facts): ImageRecipe[] {
     const recipes = resolveDockersV2(user, imageFacts(facts));
@@ -73,7 +83,12 @@ export const dockersV2Section = defineSection({
 /** GoReleaser's `dockers`: one platform per entry, combined by `docker_manifests`. */
 export const dockersSection = defineSection({
   key: "dockers",
-  goship: z.array(dockerV1Schema),
+  goship: z
+    .array(dockerV1Schema)
+    .meta({
+      description:
+        "GoReleaser's dockers: one single-platform image per entry from a Dockerfile subset, built without a daemon.",
+    }),
   goreleaser: z.array(dockerV1Schema),
   resolve(user, facts): ImageRecipe[] {
     const recipes = resolveDockersV1(user, imageFacts(facts));
@@ -87,7 +102,9 @@ export const dockersSection = defineSection({
 /** GoReleaser's `docker_manifests`: image indexes over images this release builds. */
 export const dockerManifestsSection = defineSection({
   key: "docker_manifests",
-  goship: z.array(dockerManifestSchema),
+  goship: z
+    .array(dockerManifestSchema)
+    .meta({ description: "GoReleaser's docker_manifests: image indexes over images this release builds." }),
   goreleaser: z.array(dockerManifestSchema),
   resolve(user, facts): ManifestRecipe[] {
     const recipes = resolveManifests(user, imageFacts(facts));
