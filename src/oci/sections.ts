@@ -39,12 +39,10 @@ function checkTemplates(
 /** GoReleaser's `kos`: images of the release's binaries as ko lays them out, no Go rebuild. */
 export const kosSection = defineSection({
   key: "kos",
-  goship: z
-    .array(koSchema)
-    .meta({
-      description:
-        "GoReleaser's kos: multi-platform images of the release's own binaries, laid out as ko does, built without a daemon.",
-    }),
+  goship: z.array(koSchema).meta({
+    description:
+      "GoReleaser's kos: multi-platform images of the release's own binaries, laid out as ko does, built without a daemon.",
+  }),
   goreleaser: z.array(koSchema),
   resolve(user, facts): ImageRecipe[] {
     const recipes = resolveKos(user, imageFacts(facts));
@@ -63,12 +61,10 @@ export const kosSection = defineSection({
 /** GoReleaser's `dockers_v2`: multi-platform images from a Dockerfile subset, built without a daemon. */
 export const dockersV2Section = defineSection({
   key: "dockers_v2",
-  goship: z
-    .array(dockerV2Schema)
-    .meta({
-      description:
-        "GoReleaser's dockers_v2: multi-platform images from a Dockerfile subset (FROM, COPY, ADD, ENTRYPOINT, CMD, ENV, ARG, LABEL, USER, WORKDIR, EXPOSE), built without a daemon.",
-    }),
+  goship: z.array(dockerV2Schema).meta({
+    description:
+      "GoReleaser's dockers_v2: multi-platform images from a Dockerfile subset (FROM, COPY, ADD, ENTRYPOINT, CMD, ENV, ARG, LABEL, USER, WORKDIR, EXPOSE), built without a daemon.",
+  }),
   goreleaser: z.array(dockerV2Schema),
   resolve(user, facts): ImageRecipe[] {
     const recipes = resolveDockersV2(user, imageFacts(facts));
@@ -83,12 +79,10 @@ export const dockersV2Section = defineSection({
 /** GoReleaser's `dockers`: one platform per entry, combined by `docker_manifests`. */
 export const dockersSection = defineSection({
   key: "dockers",
-  goship: z
-    .array(dockerV1Schema)
-    .meta({
-      description:
-        "GoReleaser's dockers: one single-platform image per entry from a Dockerfile subset, built without a daemon.",
-    }),
+  goship: z.array(dockerV1Schema).meta({
+    description:
+      "GoReleaser's dockers: one single-platform image per entry from a Dockerfile subset, built without a daemon.",
+  }),
   goreleaser: z.array(dockerV1Schema),
   resolve(user, facts): ImageRecipe[] {
     const recipes = resolveDockersV1(user, imageFacts(facts));
