@@ -2,12 +2,12 @@
 // internal/pipe/{archive,checksums,snapshot}), so that artifacts get the names and binaries GoReleaser
 // would make. Keys goship does not act on are listed in one warning; Pro-only keys are named as such.
 import { z } from "zod";
-import type { ArchiveFormatName, ResolvedArchive, ResolvedFile } from "../archive/defaults.js";
-import { normaliseFormat, resolveFile, wrapTemplate } from "../archive/defaults.js";
-import type { ResolvedChecksum } from "../checksum/defaults.js";
 import { expandMatrix, type IgnoreRule, type LevelKey, levelKeyOf } from "../go/matrix.js";
 import type { Target } from "../go/targets.js";
-import type { ResolvedBuild, ResolvedHook } from "../gobuild/defaults.js";
+import type { ArchiveFormatName, ResolvedArchive, ResolvedFile } from "./archives.js";
+import { normaliseFormat, resolveFile, wrapTemplate } from "./archives.js";
+import type { ResolvedBuild, ResolvedHook } from "./builds.js";
+import type { ResolvedChecksum } from "./checksum.js";
 import { ConfigError, type ConfigIssue, formatPath } from "./errors.js";
 import { checkTemplates, type TemplateRef } from "./fields.js";
 import type { LoadedConfig } from "./load.js";

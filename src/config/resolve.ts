@@ -1,8 +1,6 @@
 // UserConfig + the detected module → the Readonly ResolvedConfig every step reads. goship's
 // defaults come from each domain's defaults.ts; a GoReleaser file goes through goreleaser.ts.
 import type { z } from "zod";
-import { type ResolvedArchive, withArchiveDefaults } from "../archive/defaults.js";
-import { type ResolvedChecksum, withChecksumDefaults } from "../checksum/defaults.js";
 import { expandMatrix, type IgnoreRule, type LevelLists } from "../go/matrix.js";
 import type { GoModule } from "../go/module.js";
 import { lastElement } from "../go/module.js";
@@ -14,6 +12,7 @@ import {
   parseTarget,
   type Target,
 } from "../go/targets.js";
+import { type ResolvedArchive, withArchiveDefaults } from "./archives.js";
 import {
   moduleMains,
   type ResolvedBuild,
@@ -22,7 +21,8 @@ import {
   resolveHook,
   resolveHooks,
   withBuildDefaults,
-} from "../gobuild/defaults.js";
+} from "./builds.js";
+import { type ResolvedChecksum, withChecksumDefaults } from "./checksum.js";
 import { ConfigError, type ConfigIssue, formatPath } from "./errors.js";
 import { checkTemplates, type TemplateRef } from "./fields.js";
 import type { LoadedConfig } from "./load.js";

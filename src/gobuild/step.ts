@@ -2,13 +2,16 @@
 // staging area — or the identical binary from the output cache when none of its inputs changed.
 import { readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { sha256Hex } from "../checksum/format.js";
+import { sha256Hex } from "../artifacts/digest.js";
+import { outputCacheKey, outputEnv } from "../cache/output-cache.js";
+import { forTarget, type ResolvedBuild, type ResolvedMain } from "../config/builds.js";
 import { goBuildEnv, goBuildLine, goreleaserBuildEnv, ldflagsWithStamps } from "../go/build-args.js";
 import { CompileError, ModuleNeedsTidyError, needsTidy } from "../go/errors.js";
 import { formatTarget, type Target } from "../go/targets.js";
 import { runHooks } from "../hooks/run.js";
 import { goEnvInput, need, type ReleaseContext } from "../pipeline/context.js";
 import { factKey } from "../pipeline/facts.js";
+import { outputCacheOf } from "../pipeline/output-cache.js";
 import type { TargetStep } from "../pipeline/step.js";
 import {
   goreleaserTargetId,
@@ -21,10 +24,8 @@ import {
 import { ExecError } from "../process/exec.js";
 import { stagedPath } from "../staging/staging.js";
 import { importPathOf } from "./binaries.js";
-import { forTarget, type ResolvedBuild, type ResolvedMain } from "./defaults.js";
 import { ModTimestampError } from "./errors.js";
 import { binaryExtension, binaryFileName } from "./naming.js";
-import { outputCacheKey, outputCacheOf, outputEnv } from "./output-cache.js";
 import { digestSources } from "./source-digest.js";
 import { verifyBinary } from "./verify.js";
 

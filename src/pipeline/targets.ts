@@ -2,10 +2,10 @@
 // target's archive is written while others still compile, longest targets first. The first
 // failure stops the rest.
 
+import { userCacheDir } from "../cache/output-cache.js";
+import { loadTimings, longestFirst, saveTimings } from "../cache/timings.js";
 import { CancelledError } from "../errors.js";
 import { formatTarget } from "../go/targets.js";
-import { userCacheDir } from "../gobuild/output-cache.js";
-import { loadTimings, longestFirst, saveTimings } from "../gobuild/timings.js";
 import type { TargetState } from "../log/progress.js";
 import { need, type ReleaseContext } from "./context.js";
 import type { Step, TargetStep } from "./step.js";

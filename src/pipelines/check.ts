@@ -6,10 +6,10 @@ import path from "node:path";
 import { convertGoreleaser, initialConfig } from "../config/init.js";
 import { findConfig, goreleaserConfigNames, loadConfigFile } from "../config/load.js";
 import type { ResolvedConfig } from "../config/resolve.js";
-import { configStep } from "../config/step.js";
 import { ReleaseError } from "../errors.js";
 import { createContext, need, type ReleaseOptions } from "../pipeline/context.js";
 import { runPipeline } from "../pipeline/run.js";
+import { configStep } from "../project/config-step.js";
 import { moduleStep, toolchainStep } from "../project/steps.js";
 import { formats } from "./pipelines.js";
 

@@ -4,7 +4,6 @@
 import { archiveStep } from "../archive/step.js";
 import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
 import { configJsonSchema } from "../config/schema.js";
-import { configStep } from "../config/step.js";
 import { checkStampsStep } from "../gobuild/stamps-step.js";
 import { buildBinariesStep } from "../gobuild/step.js";
 import { beforeHooksStep } from "../hooks/step.js";
@@ -13,6 +12,7 @@ import { imagesStep } from "../oci/step.js";
 import type { Formats } from "../pipeline/context.js";
 import { kindsOf, type Step, sectionsOf } from "../pipeline/step.js";
 import { forEachTarget } from "../pipeline/targets.js";
+import { configStep } from "../project/config-step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
 import { prepareDistStep, publishStep } from "../staging/step.js";

@@ -3,7 +3,7 @@
 import type { CheckResult } from "../artifacts/kinds.js";
 import { effectiveLevel, levelVariable, type Target } from "../go/targets.js";
 import type { BinaryInfo } from "../inspect/index.js";
-import { confirmStamps } from "./stamps.js";
+import { confirmStamps } from "../inspect/stamps.js";
 
 export type { CheckResult, CheckStatus } from "../artifacts/kinds.js";
 

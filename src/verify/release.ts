@@ -3,8 +3,8 @@
 // binaries, checksum files, and any format's own reader).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { digestHex } from "../artifacts/digest.js";
 import type { ArtifactRecord, CheckResult, KindRegistry, VerifyContext } from "../artifacts/kinds.js";
-import { digestHex } from "../checksum/format.js";
 import { type Platform, parseTarget, type Target } from "../go/targets.js";
 import { isBinaryReadError, readBinary } from "../inspect/index.js";
 import type { ReleaseMetadata } from "../metadata/metadata.js";

@@ -18,8 +18,6 @@ interface Golden {
 const cases = [
   // Zero config: a module with two main packages, the six default targets.
   { name: "api", fixture: "api", args: [] as string[] },
-  // A GoReleaser file with its defaults: GoReleaser's names, layout and flags.
-  { name: "goreleaser-defaults", fixture: "../goreleaser/defaults", args: [] as string[] },
 ];
 
 function digests(dist: string): Record<string, string> {

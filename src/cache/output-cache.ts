@@ -5,9 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { sha256Hex } from "../checksum/format.js";
-import type { ReleaseContext } from "../pipeline/context.js";
-import { factKey } from "../pipeline/facts.js";
+import { sha256Hex } from "../artifacts/digest.js";
 
 export interface OutputKeyInput {
   readonly goVersion: string;
@@ -116,13 +114,4 @@ export class OutputCache {
   #path(key: string): string {
     return path.join(this.#dir, "outputs", key.slice(0, 2), key);
   }
-}
-
-const runOutputCache = factKey<OutputCache>("output cache");
-
-/** The run's output cache, shared by every step that uses it; undefined with `--no-cache`. */
-export function outputCacheOf(ctx: ReleaseContext): OutputCache | undefined {
-  return ctx.options.cache
-    ? ctx.facts.once(runOutputCache, () => new OutputCache(userCacheDir(ctx.env)))
-    : undefined;
 }
