@@ -18,6 +18,7 @@ export const releaseFlags = {
   "verify-reproducible": { type: "boolean" },
   diffoscope: { type: "boolean" },
   packages: { type: "string" },
+  image: { type: "string" },
   json: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -40,6 +41,8 @@ export interface ReleaseFlags {
   diffoscope?: boolean;
   /** Linux package formats for zero config: deb, rpm, apk, archlinux. */
   packages?: string[];
+  /** `--image <registry/repository[:tag]>`: a scratch image of the main binary. */
+  image?: string;
   json: boolean;
   help: boolean;
 }
@@ -63,6 +66,7 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
     verifyReproducible: values["verify-reproducible"],
     diffoscope: values.diffoscope,
     ...(values.packages === undefined ? {} : { packages: parsePackageFormats(values.packages) }),
+    ...(values.image === undefined ? {} : { image: values.image }),
     json: values.json ?? false,
     help: values.help ?? false,
   };

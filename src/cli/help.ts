@@ -40,6 +40,9 @@ Flags of build and release:
   --packages <list>          release only: Linux packages of every linux target when the config has
                              no nfpms: deb,rpm,apk,archlinux (binaries in /usr/bin, README and
                              LICENSE in /usr/share/doc/<project>)
+  --image <ref>              release only: also build a multi-platform scratch image of the main
+                             binary for the linux targets into dist/images (registry/repo[:tag];
+                             tags default to the version and latest); goship publish pushes it
   --no-cache                 always link, never reuse a binary from goship's output cache
   --json                     print a machine-readable summary on stdout (logs stay on stderr)
 

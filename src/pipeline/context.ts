@@ -47,6 +47,8 @@ export interface ReleaseOptions {
   diffoscope?: boolean;
   /** Linux package formats (deb, rpm, apk, archlinux) made when the config has no `nfpms`. */
   packages?: readonly string[];
+  /** `registry/repository[:tag]`: also build a scratch multi-platform image of the main binary. */
+  image?: string;
   /** The environment builds start from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
@@ -75,6 +77,8 @@ export interface ResolvedOptions {
   readonly diffoscope: boolean;
   /** Linux package formats for zero config (`--packages`). */
   readonly packages: readonly string[];
+  /** `--image`: a zero-config image of the main binary for the linux targets. */
+  readonly image: string | undefined;
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
   readonly childMaxProcs: number | undefined;
 }
@@ -166,6 +170,7 @@ export function createContext(
       verifyReproducible: options.verifyReproducible ?? false,
       diffoscope: options.diffoscope ?? false,
       packages: options.packages ?? [],
+      image: options.image,
       childMaxProcs: undefined,
     },
     env: options.env ?? process.env,

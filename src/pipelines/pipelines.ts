@@ -9,6 +9,7 @@ import { buildBinariesStep } from "../gobuild/step.js";
 import { beforeHooksStep } from "../hooks/step.js";
 import { metadataStep } from "../metadata/step.js";
 import { nfpmStep } from "../nfpm/step.js";
+import { imagesStep } from "../oci/step.js";
 import type { Formats } from "../pipeline/context.js";
 import { kindsOf, type Step, sectionsOf } from "../pipeline/step.js";
 import { forEachTarget } from "../pipeline/targets.js";
@@ -44,6 +45,8 @@ export const releasePipeline: readonly Step[] = [
   forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
   nfpmStep, // nfpms / --packages: .deb, .rpm, .apk and Arch packages of the linux binaries
   checksumsStep, // checksums.txt over every archive and package, sorted by name
+  imagesStep, // OCI images of the linux binaries (kos, dockers_v2, dockers, docker_manifests, --image) in dist/images
+  checksumsStep, // checksums.txt over every archive, sorted by name
   metadataStep, // metadata.json
   verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)
   verifyReproducibleStep, // --verify-reproducible: rebuild a fresh clone elsewhere, compare every artifact

@@ -24,6 +24,9 @@ export async function runReleaseCommand(
   if (flags.diffoscope && !flags.verifyReproducible) {
     throw new UsageError("--diffoscope compares a release with its rebuild; add --verify-reproducible");
   }
+  if (command === "build" && flags.image) {
+    throw new UsageError("--image belongs to `goship release`: images are built from a release's binaries");
+  }
   const logger = createLogger();
   const write = (line: string) => process.stderr.write(`${line}\n`);
   // A live table only where cursor movement works: not on a dumb terminal, not in CI logs.
@@ -48,6 +51,7 @@ export async function runReleaseCommand(
     verifyReproducible: flags.verifyReproducible,
     diffoscope: flags.diffoscope,
     ...(flags.packages === undefined ? {} : { packages: flags.packages }),
+    image: flags.image,
     logger,
     progress,
     signal,
