@@ -1,14 +1,14 @@
 // The closing summary: one line per artifact with its size, then the total time.
-import { toRecord } from "../artifacts/registry.js";
+import { artifactCount, toRecord } from "../artifacts/registry.js";
 import type { ReleaseResult } from "../release.js";
 
 export function formatSummary(result: ReleaseResult): string[] {
-  const shown = result.artifacts.filter((a) => a.kind !== "metadata");
+  const shown = result.artifacts;
   const width = Math.max(0, ...shown.map((a) => a.path.length));
   const lines = shown.map((a) => `  ${a.path.padEnd(width)}  ${formatSize(a.size).padStart(9)}`);
   const seconds = (result.durationMs / 1000).toFixed(1);
   lines.push(
-    `  ${result.project} ${result.version}: ${shown.length} artifacts in ${result.distDir} (${seconds}s)`,
+    `  ${result.project} ${result.version}: ${artifactCount(result.artifacts)} artifacts in ${result.distDir} (${seconds}s)`,
   );
   return lines;
 }

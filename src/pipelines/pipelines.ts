@@ -15,6 +15,7 @@ import { configStep } from "../project/config-step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
 import { prepareDistStep, publishStep } from "../staging/step.js";
+import { universalBinariesStep, universalTargets } from "../universal/step.js";
 import { verifyStep } from "../verify/step.js";
 
 /** Facts every command needs before anything is written. */
@@ -32,6 +33,7 @@ const resolveSteps: readonly Step[] = [
 export const buildPipeline: readonly Step[] = [
   ...resolveSteps,
   forEachTarget("building binaries", [buildBinariesStep]),
+  universalBinariesStep, // universal_binaries: darwin slices joined into one fat Mach-O
   metadataStep, // metadata.json
   publishStep, // rename staged files into dist, then artifacts.json: nothing looks complete before
 ];
@@ -41,6 +43,8 @@ export const releasePipeline: readonly Step[] = [
   reproducibleSourceStep, // --verify-reproducible: refuse, before building, what a clone cannot prove
   // Per target, several at once: go build → archive → <archive>.sha256, each as soon as possible.
   forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
+  universalBinariesStep, // universal_binaries: darwin slices joined into one fat Mach-O (replace: drops the thin ones)
+  forEachTarget("archiving universal binaries", [archiveStep, archiveChecksumStep], universalTargets), // as darwin/all
   checksumsStep, // checksums.txt over every archive, sorted by name
   metadataStep, // metadata.json
   verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)
