@@ -56,7 +56,8 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
     stamps: stamps.map(([symbol, value]) => ({ symbol, value })),
     build:
       first?.flavor === "goreleaser"
-        ? { ...buildLineFacts(built?.argv ?? []), env: {} }
+        ? // GoReleaser leaves CGO_ENABLED to the environment; "" records that it was not set.
+          { ...buildLineFacts(built?.argv ?? []), env: { CGO_ENABLED: built?.env?.CGO_ENABLED ?? "" } }
         : {
             flags: [
               "-trimpath",

@@ -141,7 +141,9 @@ function expectation(input: VerifyInput, targetText: string): BinaryExpectation 
   const target = targetOf(targetText);
   if (!target) return undefined;
   const { metadata } = input;
-  const cgo = input.cgo ?? metadata.build?.env?.CGO_ENABLED === "1";
+  // cgo is possible unless the build turned it off (an unset CGO_ENABLED leaves it to go: on for the host).
+  const cgoSetting = metadata.build?.env?.CGO_ENABLED;
+  const cgo = input.cgo ?? (cgoSetting === undefined ? false : cgoSetting !== "0");
   const build = metadata.build ? buildExpectation(metadata.build) : undefined;
   return {
     target,
