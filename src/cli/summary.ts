@@ -1,5 +1,5 @@
 // The closing summary: one line per artifact with its size, then the total time.
-import { toRecord } from "../artifacts/registry.js";
+import { artifactCount, toRecord } from "../artifacts/registry.js";
 import type { ReleaseResult } from "../release.js";
 
 export function formatSummary(result: ReleaseResult): string[] {
@@ -11,7 +11,7 @@ export function formatSummary(result: ReleaseResult): string[] {
   const lines = shown.map((a) => `  ${a.path.padEnd(width)}  ${formatSize(a.size).padStart(9)}`);
   const seconds = (result.durationMs / 1000).toFixed(1);
   lines.push(
-    `  ${result.project} ${result.version}: ${shown.length} artifact${shown.length === 1 ? "" : "s"} in ${result.distDir} (${seconds}s)`,
+    `  ${result.project} ${result.version}: ${artifactCount(result.artifacts)} artifact${artifactCount(result.artifacts) === 1 ? "" : "s"} in ${result.distDir} (${seconds}s)`,
   );
   return lines;
 }

@@ -1,5 +1,6 @@
 // Builds as the pipeline sees them, and goship's defaults for what a goship.yaml leaves out.
 
+import { releaseLdflagWords } from "../go/build-args.js";
 import type { MainPackage } from "../go/module.js";
 import type { Target } from "../go/targets.js";
 import type { UserBuild, UserHook } from "./schema.js";
@@ -91,7 +92,7 @@ export interface BuildProject {
 }
 
 /** The default build of a module: every main package, goship's flags, stamps and targets. */
-export const defaultLdflags: readonly string[] = ["-s", "-w", "-buildid="];
+export const defaultLdflags: readonly string[] = releaseLdflagWords;
 
 export const defaultStampTemplates: ReadonlyArray<readonly [string, string]> = [
   ["main.version", "{{ .Version }}"],

@@ -463,21 +463,6 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return value;
 }
 
-/**
- * Whether a release keeps the layout goship's own verification checks: goship's build flags, and
- * archives wrapped in one folder named like the archive. A GoReleaser file or unwrapped archives
- * make a release goship cannot vouch for in the same way.
- */
-export function whyNotGoshipLayout(config: ResolvedConfig): string | undefined {
-  if (config.flavor === "goreleaser") return "a GoReleaser file keeps GoReleaser's flags and layout";
-  const unwrapped = config.archives.find((a) => a.wrap !== a.nameTemplate || a.formats.includes("binary"));
-  if (unwrapped) return `archive "${unwrapped.id}" is not one folder named like the archive`;
-  const targetSets = new Set(config.builds.map((b) => b.targets.map(formatTarget).join(",")));
-  const partial = config.archives.some((a) => a.ids !== undefined && a.ids.length < config.builds.length);
-  if (targetSets.size > 1 || partial) return "the archives do not all hold every binary";
-  return undefined;
-}
-
 /** The keys the schema accepts for the object at `path`, for "did you mean" hints. */
 function keysAt(schema: z.ZodType, path: ReadonlyArray<PropertyKey>): string[] {
   let current: unknown = schema;

@@ -2,6 +2,7 @@
 // and per target, and one warning for each template whose output depends on the wall clock.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { rfc3339 } from "../git/state.js";
 import { archLabel, effectiveLevel, levelVariable, type Target } from "../go/targets.js";
 import { parseTemplate, type Template, type TemplateData } from "../template/index.js";
 import { need, type ReleaseContext } from "./context.js";
@@ -155,10 +156,6 @@ function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) if (value !== undefined) out[key] = value;
   return out;
-}
-
-function rfc3339(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** Major/Minor/Patch/Prerelease of a tag, leniently as GoReleaser's semver library reads it; zeros otherwise. */

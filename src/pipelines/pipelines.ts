@@ -17,6 +17,7 @@ import { configStep } from "../project/config-step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
 import { prepareDistStep, publishStep } from "../staging/step.js";
+import { universalBinariesStep, universalTargets } from "../universal/step.js";
 import { verifyStep } from "../verify/step.js";
 
 /** Facts every command needs before anything is written. */
@@ -34,6 +35,7 @@ const resolveSteps: readonly Step[] = [
 export const buildPipeline: readonly Step[] = [
   ...resolveSteps,
   forEachTarget("building binaries", [buildBinariesStep]),
+  universalBinariesStep, // universal_binaries: darwin slices joined into one fat Mach-O
   metadataStep, // metadata.json
   publishStep, // rename staged files into dist, then artifacts.json: nothing looks complete before
 ];
@@ -43,8 +45,9 @@ export const releasePipeline: readonly Step[] = [
   reproducibleSourceStep, // --verify-reproducible: refuse, before building, what a clone cannot prove
   // Per target, several at once: go build → archive → <archive>.sha256, each as soon as possible.
   forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
+  universalBinariesStep, // universal_binaries: darwin slices joined into one fat Mach-O (replace: drops the thin ones)
+  forEachTarget("archiving universal binaries", [archiveStep, archiveChecksumStep], universalTargets), // as darwin/all
   nfpmStep, // nfpms / --packages: .deb, .rpm, .apk and Arch packages of the linux binaries
-  checksumsStep, // checksums.txt over every archive and package, sorted by name
   imagesStep, // OCI images of the linux binaries (kos, dockers_v2, dockers, docker_manifests, --image) in dist/images
   checksumsStep, // checksums.txt over every archive, sorted by name
   metadataStep, // metadata.json

@@ -74,7 +74,7 @@ async function makeDirs(workspace: string): Promise<RebuildDirs> {
   return dirs;
 }
 
-export async function verifyRelease(input: VerifyInput): Promise<VerifyOutcome> {
+export async function proveReproducible(input: VerifyInput): Promise<VerifyOutcome> {
   const workspace = await mkdtemp(path.join(os.tmpdir(), "goship-rebuild-"));
   try {
     return await verifyIn(workspace, input);

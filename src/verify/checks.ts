@@ -7,7 +7,15 @@ import { confirmStamps } from "../inspect/stamps.js";
 
 export type { CheckResult, CheckStatus } from "../artifacts/kinds.js";
 
+/** What the build asked for, read from metadata.json's build line: checks it did not ask for are skipped. */
+export interface BuildExpectation {
+  readonly trimpath: boolean;
+  readonly stripped: boolean;
+  readonly noBuildId: boolean;
+}
+
 export interface BinaryExpectation {
+  readonly build?: BuildExpectation;
   readonly target: Target;
   readonly cgo: boolean;
   readonly snapshot: boolean;
@@ -28,13 +36,16 @@ export function checkBinary(info: BinaryInfo, bytes: Uint8Array, expect: BinaryE
   return [
     checkTarget(info, expect.target, setting),
     checkLinkage(info, expect),
-    verdict(
-      "stripped",
-      info.debug.stripped,
-      info.debug.stripped ? "" : `${info.debug.symbolCount} symbols, DWARF ${info.debug.dwarf}`,
-    ),
-    verdict("no build ID", info.buildId === "", info.buildId ? `build ID ${info.buildId}` : ""),
-    verdict("trimpath", setting("-trimpath") === "true", `-trimpath=${setting("-trimpath") ?? "unset"}`),
+    asked(expect, "stripped", "-s in -ldflags") ??
+      verdict(
+        "stripped",
+        info.debug.stripped,
+        info.debug.stripped ? "" : `${info.debug.symbolCount} symbols, DWARF ${info.debug.dwarf}`,
+      ),
+    asked(expect, "noBuildId", "-buildid= in -ldflags") ??
+      verdict("no build ID", info.buildId === "", info.buildId ? `build ID ${info.buildId}` : ""),
+    asked(expect, "trimpath", "-trimpath") ??
+      verdict("trimpath", setting("-trimpath") === "true", `-trimpath=${setting("-trimpath") ?? "unset"}`),
     expect.cgo
       ? skip("cgo off", "cgo is configured")
       : verdict(
@@ -61,7 +72,8 @@ export function checkBinary(info: BinaryInfo, bytes: Uint8Array, expect: BinaryE
       info.buildInfo.goVersion === expect.goVersion,
       `${info.buildInfo.goVersion} (release: ${expect.goVersion})`,
     ),
-    verdict("no local paths", info.leakedPaths.length === 0, info.leakedPaths.slice(0, 3).join(", ")),
+    asked(expect, "trimpath", "-trimpath") ??
+      verdict("no local paths", info.leakedPaths.length === 0, info.leakedPaths.slice(0, 3).join(", ")),
   ];
 }
 
@@ -149,4 +161,33 @@ function checkLinkage(info: BinaryInfo, expect: BinaryExpectation): CheckResult 
       );
     }
   }
+}
+
+const checkNames: Record<keyof BuildExpectation, string> = {
+  trimpath: "trimpath",
+  stripped: "stripped",
+  noBuildId: "no build ID",
+};
+
+/** A skip when the release's build did not ask for what the check proves; undefined to run it. */
+function asked(
+  expect: BinaryExpectation,
+  what: keyof BuildExpectation,
+  flag: string,
+): CheckResult | undefined {
+  if (!expect.build || expect.build[what]) return undefined;
+  return skip(checkNames[what], `not asked for (no ${flag} in the build)`);
+}
+
+/** The expectations of a build line as metadata.json records it. */
+export function buildExpectation(build: {
+  readonly flags: readonly string[];
+  readonly ldflags: string;
+}): BuildExpectation {
+  const words = build.ldflags.split(/\s+/);
+  return {
+    trimpath: build.flags.includes("-trimpath"),
+    stripped: words.includes("-s"),
+    noBuildId: words.some((w) => w === "-buildid=" || w === "-buildid=''" || w === '-buildid=""'),
+  };
 }

@@ -99,5 +99,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     );
     smoked.push({ name: artifact.name, checks: [...artifact.checks, smoke] });
   }
-  return { ok: smoked.every((a) => a.checks.every((c) => c.status !== "fail")), artifacts: smoked };
+  return {
+    ...report,
+    ok: smoked.every((a) => a.checks.every((c) => c.status !== "fail")),
+    artifacts: smoked,
+  };
 }
