@@ -65,6 +65,9 @@ export function aurSources(assets: readonly ReleasedAsset[]): AurSource[] {
 
 export const pkgver = (version: string) => version.replaceAll("-", "_");
 
+/** The shell variable makepkg expands in sources; written out so the URL survives version bumps. */
+const PKGVER = "$" + "{pkgver}";
+
 /** pkgdesc quoting: single quotes, double when the text has `'`, and `"` → `'` when it has both. */
 export function quoteField(value: string): string {
   const single = value.includes("'");
@@ -113,7 +116,7 @@ export function writePkgbuild(spec: AurSpec, assets: readonly ReleasedAsset[]): 
     "\n\n",
     ...sources.map(
       ({ arch, asset }) =>
-        `source_${arch}=("\${pkgname}_\${pkgver}_${arch}.${asset.format}::${asset.url.replaceAll(version, "${pkgver}")}")\nsha256sums_${arch}=('${asset.sha256}')\n\n`,
+        `source_${arch}=("\${pkgname}_\${pkgver}_${arch}.${asset.format}::${asset.url.replaceAll(version, PKGVER)}")\nsha256sums_${arch}=('${asset.sha256}')\n\n`,
     ),
     body ? `package() {\n${fixLines(body)}\n}\n` : "",
   ].join("");
