@@ -56,8 +56,9 @@ describe("AUR package", () => {
       asset("linux", "amd64", { url: "https://x.example/1.2.3_rc1/t.tar.gz" }),
     ]);
     expect(pre).toContain("pkgver=1.2.3_rc1\n");
+    const [name, ver] = ["$" + "{pkgname}", "$" + "{pkgver}"];
     expect(pre).toContain(
-      'source_x86_64=("${pkgname}_${pkgver}_x86_64.tar.gz::https://x.example/${pkgver}/t.tar.gz")',
+      `source_x86_64=("${name}_${ver}_x86_64.tar.gz::https://x.example/${ver}/t.tar.gz")`,
     );
   });
   it("refuses a release with no Linux archive pacman can use", () => {
