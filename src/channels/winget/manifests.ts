@@ -43,7 +43,13 @@ const wingetArch: Readonly<Record<string, string>> = { amd64: "x64", "386": "x86
 
 /** The ID rule of winget-pkgs: 2 to 8 dot-separated segments of up to 32 characters. */
 export function checkPackageIdentifier(id: string): void {
-  if (!/^[^.\s\\/:*?"<>|\x01-\x1f]{1,32}(\.[^.\s\\/:*?"<>|\x01-\x1f]{1,32}){1,7}$/.test(id)) {
+  const segments = id.split(".");
+  const badSegment = (segment: string) =>
+    segment.length < 1 ||
+    segment.length > 32 ||
+    /[\s\\/:*?"<>|]/.test(segment) ||
+    [...segment].some((c) => c < " ");
+  if (segments.length < 2 || segments.length > 8 || segments.some(badSegment)) {
     throw new ChannelConfigError(
       `winget package_identifier ${JSON.stringify(id)} is not valid: use Publisher.Name (2 to 8 dot-separated parts, no spaces)`,
     );
