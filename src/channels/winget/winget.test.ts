@@ -31,7 +31,7 @@ const spec: WingetSpec = {
 
 describe("winget manifests", () => {
   it("writes the version, installer and locale manifests", () => {
-    const digits = "0".repeat(63) + "1";
+    const digits = `${"0".repeat(63)}1`;
     const files = writeWingetManifests(spec, [
       asset("windows", "amd64", { wrappedIn: "tool_1.2.3_windows_amd64" }),
       asset("windows", "arm64", { sha256: digits }),
