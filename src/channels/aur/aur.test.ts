@@ -48,6 +48,12 @@ describe("AUR package", () => {
       'package() {\n  install -Dm755 "./tool" "$pkgdir/usr/bin/tool"\n\n  echo hi\n}\n',
     );
   });
+  it("globs the per-architecture folder of wrapped archives, so package() works on every architecture", () => {
+    const wrapped = releaseAssets.map((a) => ({ ...a, wrappedIn: `tool_1.2.3_${a.goos}_${a.goarch}` }));
+    expect(writePkgbuild(aurSpec, wrapped)).toContain(
+      'package() {\n  install -Dm755 "./tool_1.2.3_linux_a"*"64/tool" "$' + '{pkgdir}/usr/bin/tool"\n}\n',
+    );
+  });
   it("quotes pkgdesc as GoReleaser does and turns - into _ in pkgver", () => {
     expect(quoteField("plain")).toBe("'plain'");
     expect(quoteField("it's")).toBe(`"it's"`);

@@ -27,7 +27,7 @@ export interface AurSpec {
   readonly install: string;
 }
 
-interface AurSource {
+export interface AurSource {
   readonly arch: string;
   readonly asset: ReleasedAsset;
 }
@@ -95,10 +95,27 @@ const fixLines = (text: string) =>
     .map((l) => (l.trim() === "" ? "" : `  ${l.trim()}`))
     .join("\n");
 
+/**
+ * The default package() body. GoReleaser installs from the folder of whichever archive it saw
+ * first, which is wrong on every other architecture when archives wrap their files in per-target
+ * folders; goship globs the part of the folder name that differs (one archive is extracted).
+ */
+export function packageBody(sources: readonly AurSource[]): string {
+  const first = (sources[0] as AurSource).asset;
+  const folders = [...new Set(sources.map((s) => s.asset.wrappedIn))];
+  if (first.type === "binary" || folders.length < 2 || folders.includes("")) return defaultPackageBody(first);
+  let prefix = folders[0] as string;
+  for (const f of folders) while (!f.startsWith(prefix)) prefix = prefix.slice(0, -1);
+  let suffix = folders[0] as string;
+  for (const f of folders) while (!f.endsWith(suffix)) suffix = suffix.slice(1);
+  const bin = first.binaries[0] ?? "";
+  return `install -Dm755 ${goQuote(`./${prefix}`)}*${goQuote(`${suffix}/${bin}`)} ${goQuote(`\${pkgdir}/usr/bin/${bin}`)}`;
+}
+
 export function writePkgbuild(spec: AurSpec, assets: readonly ReleasedAsset[]): string {
   const sources = aurSources(assets);
   const version = pkgver(spec.version);
-  const body = spec.package.trim() ? spec.package : defaultPackageBody((sources[0] as AurSource).asset);
+  const body = spec.package.trim() ? spec.package : packageBody(sources);
   const optional = (key: string, items: readonly string[]) =>
     items.length ? `\n${key}=(${pkgArray(items)})` : "";
   const raw = [
