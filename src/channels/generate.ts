@@ -26,7 +26,14 @@ export const channelsSchema = z.looseObject({
   aurs: z.array(aurSchema).default([]),
   winget: z.array(wingetSchema).default([]),
 });
-export type ChannelsConfig = z.output<typeof channelsSchema>;
+type Parsed = z.output<typeof channelsSchema>;
+export interface ChannelsConfig {
+  readonly homebrew_casks: readonly Parsed["homebrew_casks"][number][];
+  readonly brews: readonly Parsed["brews"][number][];
+  readonly scoops: readonly Parsed["scoops"][number][];
+  readonly aurs: readonly Parsed["aurs"][number][];
+  readonly winget: readonly Parsed["winget"][number][];
+}
 
 /** Where a manifest goes after dist: a git repository, or nowhere goship can push (winget). */
 export interface PushTarget {

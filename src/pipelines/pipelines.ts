@@ -2,6 +2,7 @@
 // one module that knows every step: a new format is one folder and one line here, and its kinds
 // and config section reach checksums, verify, publishing and schema.json through `formats`.
 import { archiveStep } from "../archive/step.js";
+import { channelsStep } from "../channels/step.js";
 import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
 import { configJsonSchema } from "../config/schema.js";
 import { checkStampsStep } from "../gobuild/stamps-step.js";
@@ -42,6 +43,7 @@ export const releasePipeline: readonly Step[] = [
   // Per target, several at once: go build → archive → <archive>.sha256, each as soon as possible.
   forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
   checksumsStep, // checksums.txt over every archive, sorted by name
+  channelsStep, // Homebrew, Scoop, AUR and winget manifests and npm packages of the archives and binaries
   metadataStep, // metadata.json
   verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)
   verifyReproducibleStep, // --verify-reproducible: rebuild a fresh clone elsewhere, compare every artifact
