@@ -2,6 +2,7 @@
 // one module that knows every step: a new format is one folder and one line here, and its kinds
 // and config section reach checksums, verify, publishing and schema.json through `formats`.
 import { archiveStep } from "../archive/step.js";
+import { channelsStep } from "../channels/step.js";
 import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
 import { configJsonSchema } from "../config/schema.js";
 import { checkStampsStep } from "../gobuild/stamps-step.js";
@@ -50,6 +51,7 @@ export const releasePipeline: readonly Step[] = [
   nfpmStep, // nfpms / --packages: .deb, .rpm, .apk and Arch packages of the linux binaries
   imagesStep, // OCI images of the linux binaries (kos, dockers_v2, dockers, docker_manifests, --image) in dist/images
   checksumsStep, // checksums.txt over every archive, sorted by name
+  channelsStep, // Homebrew, Scoop, AUR and winget manifests and npm packages of the archives and binaries
   metadataStep, // metadata.json
   verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)
   verifyReproducibleStep, // --verify-reproducible: rebuild a fresh clone elsewhere, compare every artifact
