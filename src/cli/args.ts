@@ -16,6 +16,8 @@ export const releaseFlags = {
   "verify-reproducible": { type: "boolean" },
   diffoscope: { type: "boolean" },
   json: { type: "boolean" },
+  shard: { type: "string" },
+  split: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -34,6 +36,9 @@ export interface ReleaseFlags {
   verifyReproducible?: boolean;
   diffoscope?: boolean;
   json: boolean;
+  /** `--shard i/n`, as typed. */
+  shard?: string;
+  split: boolean;
   help: boolean;
 }
 
@@ -54,6 +59,8 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
     verifyReproducible: values["verify-reproducible"],
     diffoscope: values.diffoscope,
     json: values.json ?? false,
+    ...(values.shard === undefined ? {} : { shard: values.shard }),
+    split: values.split ?? false,
     help: values.help ?? false,
   };
 }

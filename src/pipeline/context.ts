@@ -11,6 +11,7 @@ import type { Toolchain } from "../go/toolchain.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { type Progress, silentProgress } from "../log/progress.js";
 import { createExec, type Exec } from "../process/exec.js";
+import type { PartSelection } from "../split/manifest.js";
 
 /** Options of `build` and `release`; every field is optional. */
 export interface ReleaseOptions {
@@ -38,6 +39,10 @@ export interface ReleaseOptions {
   verifyReproducible?: boolean;
   /** With `verifyReproducible`: run diffoscope, when installed, on each pair of files that differ. */
   diffoscope?: boolean;
+  /** Build only one part of the release (a CI runner's share) and leave a manifest for `merge`. */
+  part?: PartSelection;
+  /** `merge`: the partial dists to bring together instead of building. */
+  parts?: readonly string[];
   /** The environment builds start from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
@@ -62,6 +67,9 @@ export interface ResolvedOptions {
   readonly skipVerify: boolean;
   readonly verifyReproducible: boolean;
   readonly diffoscope: boolean;
+  readonly part: PartSelection | undefined;
+  /** Absolute paths of the parts a merge reads. */
+  readonly parts: readonly string[] | undefined;
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
   readonly childMaxProcs: number | undefined;
 }
@@ -136,6 +144,8 @@ export function createContext(command: ReleaseContext["command"], options: Relea
       skipVerify: options.skipVerify ?? false,
       verifyReproducible: options.verifyReproducible ?? false,
       diffoscope: options.diffoscope ?? false,
+      part: options.part,
+      parts: options.parts?.map((p) => path.resolve(p)),
       childMaxProcs: undefined,
     },
     env: options.env ?? process.env,

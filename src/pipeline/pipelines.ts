@@ -8,22 +8,34 @@ import { beforeHooksStep } from "../hooks/step.js";
 import { metadataStep } from "../metadata/step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
+import { importPartsStep, partManifestStep, selectPartTargetsStep } from "../split/steps.js";
 import { prepareDistStep, publishStep } from "../staging/step.js";
 import { verifyStep } from "../verify/step.js";
 import type { Step } from "./step.js";
 import { forEachTarget } from "./targets.js";
 
 /** Facts every command needs before anything is written. */
-const resolveSteps: readonly Step[] = [
+const factSteps: readonly Step[] = [
   toolchainStep, // the go that will really build (GOTOOLCHAIN honoured), ≥ 1.21; GOFLAGS neutralised
   moduleStep, // module path, main packages, -mod=readonly or vendor
   configStep, // goship.yaml, else a GoReleaser file, else zero config; every problem with its line
   gitStep, // version, commit, commit time; refuse dirty, untagged or non-git trees unless --snapshot
   targetsStep, // validate os/arch/level against the toolchain before spending time building
+];
+
+const resolveSteps: readonly Step[] = [
+  ...factSteps,
   checkStampsStep, // warn when an -X stamp has no string variable to land in (the linker won't say)
   prepareDistStep, // refuse a non-empty dist without --clean; stage everything inside it
   beforeHooksStep, // the config's before hooks, once, before any build
 ];
+
+/** Per target, several at once: go build → archive → <archive>.sha256, each as soon as possible. */
+const targetSteps = forEachTarget("building and archiving targets", [
+  buildBinariesStep,
+  archiveStep,
+  archiveChecksumStep,
+]);
 
 export const buildPipeline: readonly Step[] = [
   ...resolveSteps,
@@ -35,11 +47,30 @@ export const buildPipeline: readonly Step[] = [
 export const releasePipeline: readonly Step[] = [
   ...resolveSteps,
   reproducibleSourceStep, // --verify-reproducible: refuse, before building, what a clone cannot prove
-  // Per target, several at once: go build → archive → <archive>.sha256, each as soon as possible.
-  forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
+  targetSteps,
   checksumsStep, // checksums.txt over every archive, sorted by name
   metadataStep, // metadata.json
   verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)
   verifyReproducibleStep, // --verify-reproducible: rebuild a fresh clone elsewhere, compare every artifact
   publishStep, // rename staged files into dist, then artifacts.json: nothing looks complete before
+];
+
+/** `release --shard i/n` (or `--split`): one CI runner's share of the targets, merged later. */
+export const partPipeline: readonly Step[] = [
+  ...resolveSteps,
+  selectPartTargetsStep, // this runner's share: the same balanced partition on every runner
+  targetSteps,
+  publishStep, // the part's archives, checksum files and artifacts.json
+  partManifestStep, // shard.json last: a part without it is not complete
+];
+
+/** `merge`: the steps that span targets, over the parts' artifacts; nothing is rebuilt, no hook runs. */
+export const mergePipeline: readonly Step[] = [
+  ...factSteps,
+  prepareDistStep,
+  importPartsStep, // same commit, config, toolchain; every target exactly once; every digest
+  checksumsStep,
+  metadataStep,
+  verifyStep,
+  publishStep,
 ];

@@ -6,6 +6,7 @@ import { createPlainProgress, createTtyProgress } from "../../log/progress.js";
 import { build, release } from "../../release.js";
 import { parseReleaseFlags } from "../args.js";
 import { helpText } from "../help.js";
+import { partSelection } from "../part.js";
 import { formatSummary, summaryJson } from "../summary.js";
 
 export async function runReleaseCommand(
@@ -23,6 +24,10 @@ export async function runReleaseCommand(
   }
   if (flags.diffoscope && !flags.verifyReproducible) {
     throw new UsageError("--diffoscope compares a release with its rebuild; add --verify-reproducible");
+  }
+  const part = partSelection(flags, process.env);
+  if (part && (command === "build" || flags.verifyReproducible)) {
+    throw new UsageError("--shard and --split belong to `goship release`, without --verify-reproducible");
   }
   const logger = createLogger();
   const write = (line: string) => process.stderr.write(`${line}\n`);
@@ -43,6 +48,7 @@ export async function runReleaseCommand(
     skipVerify: flags.skipVerify,
     verifyReproducible: flags.verifyReproducible,
     diffoscope: flags.diffoscope,
+    ...(part ? { part } : {}),
     logger,
     progress,
     signal,
