@@ -1,8 +1,14 @@
 // The library API: `release()` and `build()` run their pipeline and return what they made.
 import type { Artifact } from "./artifacts/artifact.js";
 import { createContext, need, type ReleaseContext, type ReleaseOptions } from "./pipeline/context.js";
-import { buildPipeline, mergePipeline, partPipeline, releasePipeline } from "./pipeline/pipelines.js";
 import { runPipeline } from "./pipeline/run.js";
+import {
+  buildPipeline,
+  formats,
+  mergePipeline,
+  partPipeline,
+  releasePipeline,
+} from "./pipelines/pipelines.js";
 import { plannedTargets } from "./split/manifest.js";
 
 export interface ReleaseResult {
@@ -20,7 +26,7 @@ export interface ReleaseResult {
 
 /** Builds every target, archives and checksums them, and writes metadata into dist. */
 export function release(options: ReleaseOptions = {}): Promise<ReleaseResult> {
-  return run(createContext("release", options), options.part ? partPipeline : releasePipeline);
+  return run(createContext("release", options, formats), options.part ? partPipeline : releasePipeline);
 }
 
 /** Brings the parts of a sharded release (`options.parts`) together into one verified release. */
@@ -28,12 +34,12 @@ export async function merge(options: ReleaseOptions & { parts: readonly string[]
   // The parts were planned for a target list (any --targets of their runs); the merge takes it
   // from them, and the check of the parts still proves that they all agree.
   const planned = options.targets ?? (await plannedTargets(options.parts[0]));
-  return run(createContext("release", { ...options, targets: planned }), mergePipeline);
+  return run(createContext("release", { ...options, targets: planned }, formats), mergePipeline);
 }
 
 /** Builds the binaries of every target into dist/bin. */
 export function build(options: ReleaseOptions = {}): Promise<ReleaseResult> {
-  return run(createContext("build", options), buildPipeline);
+  return run(createContext("build", options, formats), buildPipeline);
 }
 
 async function run(ctx: ReleaseContext, steps: Parameters<typeof runPipeline>[1]): Promise<ReleaseResult> {

@@ -9,6 +9,7 @@ Usage:
   goship rebuild <dist|checksums.txt> [--ref <tag|commit>] [--dir <module>] [--json] [--diffoscope]
                              rebuild a published release from a fresh clone of its commit and compare
   goship merge <part>...     bring the dists of sharded runs together into one release (goship merge --help)
+  goship ci <github|gitlab>  write a CI pipeline that shards the release and merges it (goship ci --help)
   goship check [--config <file>]
                              validate goship.yaml (or the GoReleaser file) and list every problem
   goship init [--from-goreleaser]

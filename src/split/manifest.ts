@@ -3,15 +3,14 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { ProducedBy } from "../artifacts/artifact.js";
+import type { PartSelection } from "../pipeline/context.js";
 import type { ShardSpec } from "./partition.js";
+
+export type { PartSelection };
 
 export const manifestName = "shard.json";
 const format = "goship-shard/1";
-
-/** How the part chose its targets: a share of n runners, or one GOOS (GoReleaser Pro's --split). */
-export type PartSelection =
-  | { readonly by: "shard"; readonly index: number; readonly count: number }
-  | { readonly by: "goos"; readonly goos: string; readonly goarch?: string };
 
 export interface PartManifest {
   readonly format: typeof format;
@@ -30,8 +29,11 @@ export interface PartManifest {
   readonly allTargets: readonly string[];
   /** The targets this part built. */
   readonly targets: readonly string[];
-  /** Archive name → the id of the archive config that made it (checksum.ids picks by it). */
-  readonly archiveIds: Readonly<Record<string, string>>;
+  /**
+   * Artifact name → what made it (kept out of artifacts.json, but later steps read it: checksum
+   * ids, metadata, provenance), so merged artifacts are the ones this part recorded.
+   */
+  readonly producedBy: Readonly<Record<string, ProducedBy>>;
 }
 
 export function formatManifest(manifest: Omit<PartManifest, "format">): string {
@@ -61,6 +63,7 @@ export function parseManifest(text: string): PartManifest | string {
   for (const key of strings) if (typeof m[key] !== "string") return `has no ${key}`;
   if (!Array.isArray(m.allTargets) || !Array.isArray(m.targets)) return "has no target lists";
   if (!m.selection || typeof m.selection !== "object") return "has no selection";
+  if (!m.producedBy || typeof m.producedBy !== "object") return "has no producedBy";
   return m as PartManifest;
 }
 

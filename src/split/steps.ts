@@ -2,11 +2,11 @@
 // merge proves its parts belong together and brings their artifacts into one release.
 import { chmod, copyFile, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import type { Artifact } from "../artifacts/artifact.js";
-import { archiveIdsKey } from "../artifacts/names.js";
+import type { Artifact, ProducedBy } from "../artifacts/artifact.js";
 import { sha256Hex } from "../checksum/format.js";
 import { formatTarget, type Target } from "../go/targets.js";
-import { need, once } from "../pipeline/context.js";
+import { need } from "../pipeline/context.js";
+import { factKey } from "../pipeline/facts.js";
 import type { Step } from "../pipeline/step.js";
 import { stagedPath } from "../staging/staging.js";
 import { goshipVersion } from "../version.js";
@@ -22,7 +22,8 @@ import {
 } from "./manifest.js";
 import { partitionTargets } from "./partition.js";
 
-const allTargetsKey = "allTargets";
+/** Every target of the release, before a part kept its share. */
+const allTargetsKey = factKey<readonly Target[]>("allTargets");
 
 /** After targetsStep: keep only this part's targets, remembering the whole list for the manifest. */
 export const selectPartTargetsStep: Step = {
@@ -31,7 +32,7 @@ export const selectPartTargetsStep: Step = {
   async run(ctx) {
     const selection = ctx.options.part!;
     const all = need(ctx, "targets");
-    ctx.shared.set(allTargetsKey, all);
+    ctx.facts.set(allTargetsKey, all);
     const ids = all.map(formatTarget);
     const keep = new Set(
       selection.by === "shard"
@@ -53,7 +54,7 @@ export const partManifestStep: Step = {
   skip: (ctx) => (ctx.options.part ? undefined : "not a part"),
   async run(ctx) {
     const release = need(ctx, "release");
-    const all = (ctx.shared.get(allTargetsKey) as readonly Target[] | undefined) ?? need(ctx, "targets");
+    const all = ctx.facts.need(allTargetsKey);
     const text = formatManifest({
       goship: goshipVersion,
       selection: ctx.options.part as PartSelection,
@@ -67,7 +68,9 @@ export const partManifestStep: Step = {
       configDigest: configDigest(need(ctx, "config")),
       allTargets: all.map(formatTarget),
       targets: need(ctx, "targets").map(formatTarget),
-      archiveIds: Object.fromEntries(once(ctx, archiveIdsKey, () => new Map<string, string>())),
+      producedBy: Object.fromEntries(
+        ctx.artifacts.list().flatMap((a) => (a.producedBy ? [[a.name, a.producedBy] as const] : [])),
+      ),
     });
     const file = path.join(ctx.options.distDir, manifestName);
     await writeFile(`${file}.tmp`, text);
@@ -96,16 +99,13 @@ export const importPartsStep: Step = {
     const tampered = (await Promise.all(records.map(changedSince))).filter((why) => why !== undefined);
     if (tampered.length > 0) throw new PartsMismatchError(tampered);
     const byId = new Map(targets.map((t) => [formatTarget(t), t]));
-    const archiveIds = once(ctx, archiveIdsKey, () => new Map<string, string>());
-    for (const part of parts)
-      for (const [name, id] of Object.entries(part.manifest.archiveIds)) archiveIds.set(name, id);
-    for (const { dir, record } of records) {
+    for (const { dir, record, producedBy } of records) {
       const staged = await stagedPath(ctx, record.path);
       await copyFile(path.join(dir, ...record.path.split("/")), staged);
       // CI artifact stores drop file modes; binaries get back the mode go build gave them.
       await chmod(staged, record.kind === "binary" ? 0o755 : 0o644);
       const target = typeof record.target === "string" ? byId.get(record.target) : undefined;
-      ctx.artifacts.add({ ...record, ...(target ? { target } : {}) } as unknown as Artifact);
+      ctx.artifacts.add({ ...record, ...(target ? { target } : {}), producedBy } as unknown as Artifact);
     }
     ctx.log.info("merged", { parts: parts.length, artifacts: records.length });
   },
@@ -118,7 +118,15 @@ interface PartDir extends Part {
 interface PartRecord {
   readonly dir: string;
   readonly label: string;
-  readonly record: { kind: string; path: string; size: number; sha256: string; target?: unknown };
+  readonly record: {
+    kind: string;
+    name: string;
+    path: string;
+    size: number;
+    sha256: string;
+    target?: unknown;
+  };
+  readonly producedBy: ProducedBy | undefined;
 }
 
 async function readPart(dir: string): Promise<PartDir> {
@@ -144,7 +152,12 @@ async function readRecords(part: PartDir): Promise<PartRecord[]> {
   }
   return list
     .filter((record) => record.kind !== "metadata" && record.kind !== "checksums")
-    .map((record) => ({ dir: part.dir, label: part.label, record }));
+    .map((record) => ({
+      dir: part.dir,
+      label: part.label,
+      record,
+      producedBy: part.manifest.producedBy[record.name],
+    }));
 }
 
 async function changedSince({ dir, label, record }: PartRecord): Promise<string | undefined> {

@@ -1,10 +1,20 @@
 // A release split across three "runners" (separate clones, HOME, GOCACHE and TMPDIR) and merged is
 // byte for byte the release one machine makes; parts that do not belong together are refused.
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type CliResult, runCli } from "../helpers/cli.js";
-import { copyFixture, git, tempDir } from "../helpers/fixture.js";
+import { copyFixture, git } from "../helpers/fixture.js";
 
 const targets = [
   "linux/amd64",
@@ -61,9 +71,10 @@ describe("split and merge", () => {
   let merger: { dir: string; env: NodeJS.ProcessEnv };
   const parts: string[] = [];
   let single: string;
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   beforeAll(async () => {
-    root = tempDir("goship-split-");
+    root = mkdtempSync(path.join(os.tmpdir(), "goship-split-"));
     origin = copyFixture("api", { parent: root, name: "origin" });
     for (const i of [1, 2, 3]) {
       const { dir, env } = runner(origin, root, `shard-${i}`);
