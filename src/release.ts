@@ -2,7 +2,14 @@
 import type { Artifact } from "./artifacts/artifact.js";
 import { createContext, need, type ReleaseContext, type ReleaseOptions } from "./pipeline/context.js";
 import { runPipeline } from "./pipeline/run.js";
-import { buildPipeline, formats, releasePipeline } from "./pipelines/pipelines.js";
+import {
+  buildPipeline,
+  formats,
+  mergePipeline,
+  partPipeline,
+  releasePipeline,
+} from "./pipelines/pipelines.js";
+import { plannedTargets } from "./split/manifest.js";
 
 export interface ReleaseResult {
   readonly project: string;
@@ -19,7 +26,15 @@ export interface ReleaseResult {
 
 /** Builds every target, archives and checksums them, and writes metadata into dist. */
 export function release(options: ReleaseOptions = {}): Promise<ReleaseResult> {
-  return run(createContext("release", options, formats), releasePipeline);
+  return run(createContext("release", options, formats), options.part ? partPipeline : releasePipeline);
+}
+
+/** Brings the parts of a sharded release (`options.parts`) together into one verified release. */
+export async function merge(options: ReleaseOptions & { parts: readonly string[] }): Promise<ReleaseResult> {
+  // The parts were planned for a target list (any --targets of their runs); the merge takes it
+  // from them, and the check of the parts still proves that they all agree.
+  const planned = options.targets ?? (await plannedTargets(options.parts[0]));
+  return run(createContext("release", { ...options, targets: planned }, formats), mergePipeline);
 }
 
 /** Builds the binaries of every target into dist/bin. */

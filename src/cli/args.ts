@@ -20,6 +20,8 @@ export const releaseFlags = {
   packages: { type: "string" },
   image: { type: "string" },
   json: { type: "boolean" },
+  shard: { type: "string" },
+  split: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
 
@@ -44,6 +46,9 @@ export interface ReleaseFlags {
   /** `--image <registry/repository[:tag]>`: a scratch image of the main binary. */
   image?: string;
   json: boolean;
+  /** `--shard i/n`, as typed. */
+  shard?: string;
+  split: boolean;
   help: boolean;
 }
 
@@ -68,6 +73,8 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
     ...(values.packages === undefined ? {} : { packages: parsePackageFormats(values.packages) }),
     ...(values.image === undefined ? {} : { image: values.image }),
     json: values.json ?? false,
+    ...(values.shard === undefined ? {} : { shard: values.shard }),
+    split: values.split ?? false,
     help: values.help ?? false,
   };
 }

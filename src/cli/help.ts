@@ -8,6 +8,8 @@ Usage:
   goship inspect <path>...   what Go binaries, archives and directories contain (goship inspect --help)
   goship rebuild <dist|checksums.txt> [--ref <tag|commit>] [--dir <module>] [--json] [--diffoscope]
                              rebuild a published release from a fresh clone of its commit and compare
+  goship merge <part>...     bring the dists of sharded runs together into one release (goship merge --help)
+  goship ci <github|gitlab>  write a CI pipeline that shards the release and merges it (goship ci --help)
   goship check [--config <file>]
                              validate goship.yaml (or the GoReleaser file) and list every problem
   goship init [--from-goreleaser]
@@ -43,6 +45,10 @@ Flags of build and release:
   --image <ref>              release only: also build a multi-platform scratch image of the main
                              binary for the linux targets into dist/images (registry/repo[:tag];
                              tags default to the version and latest); goship publish pushes it
+  --shard <i/n>              release only: build the i-th of n balanced shares of the targets (a CI
+                             runner's part) and write dist/shard.json for \`goship merge\`
+  --split                    release only: build the targets of GOOS=$GGOOS (and GOARCH=$GGOARCH),
+                             default the runner's own platform; GoReleaser Pro's --split
   --no-cache                 always link, never reuse a binary from goship's output cache
   --json                     print a machine-readable summary on stdout (logs stay on stderr)
 

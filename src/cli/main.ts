@@ -19,6 +19,8 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
   check: async () => (args, signal) => import("./commands/check.js").then((m) => m.runCheck(args, signal)),
   init: async () => (args, signal) => import("./commands/init.js").then((m) => m.runInit(args, signal)),
   schema: async () => (args) => import("./commands/schema.js").then((m) => m.runSchema(args)),
+  ci: async () => (args) => import("./commands/ci.js").then((m) => m.runCi(args)),
+  merge: async () => (args, signal) => import("./commands/merge.js").then((m) => m.runMerge(args, signal)),
 };
 
 export async function main(argv: readonly string[], exit: (code: number) => void): Promise<void> {

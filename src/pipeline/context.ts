@@ -15,6 +15,11 @@ import { type Progress, silentProgress } from "../log/progress.js";
 import { createExec, type Exec } from "../process/exec.js";
 import { Facts } from "./facts.js";
 
+/** How a part of a sharded release chooses its targets: a share of n runners, or one GOOS. */
+export type PartSelection =
+  | { readonly by: "shard"; readonly index: number; readonly count: number }
+  | { readonly by: "goos"; readonly goos: string; readonly goarch?: string };
+
 /** Options of `build` and `release`; every field is optional. */
 export interface ReleaseOptions {
   /** Module root (default: the current directory). */
@@ -49,6 +54,10 @@ export interface ReleaseOptions {
   packages?: readonly string[];
   /** `registry/repository[:tag]`: also build a scratch multi-platform image of the main binary. */
   image?: string;
+  /** Build only one part of the release (a CI runner's share) and leave a manifest for `merge`. */
+  part?: PartSelection;
+  /** `merge`: the partial dists to bring together instead of building. */
+  parts?: readonly string[];
   /** The environment builds start from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
@@ -79,6 +88,9 @@ export interface ResolvedOptions {
   readonly packages: readonly string[];
   /** `--image`: a zero-config image of the main binary for the linux targets. */
   readonly image: string | undefined;
+  readonly part: PartSelection | undefined;
+  /** Absolute paths of the parts a merge reads. */
+  readonly parts: readonly string[] | undefined;
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
   readonly childMaxProcs: number | undefined;
 }
@@ -171,6 +183,8 @@ export function createContext(
       diffoscope: options.diffoscope ?? false,
       packages: options.packages ?? [],
       image: options.image,
+      part: options.part,
+      parts: options.parts?.map((p) => path.resolve(p)),
       childMaxProcs: undefined,
     },
     env: options.env ?? process.env,

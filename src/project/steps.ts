@@ -71,7 +71,12 @@ export const gitStep: Step = {
   async run(ctx) {
     const module = need(ctx, "module");
     const git = await readGitState(ctx.exec, module.dir, ctx.env, ctx.signal);
-    const changes = changesOutside(git, ctx.options.distDir);
+    // A merge's parts are usually downloaded into the checkout; like dist, they are not sources.
+    const outputs = [ctx.options.distDir, ...(ctx.options.parts ?? [])];
+    const changes = outputs.reduce(
+      (left, dir) => changesOutside({ ...git, changes: left }, dir),
+      git.changes,
+    );
     const { snapshot } = ctx.options;
     if (ctx.command === "release" && !snapshot) {
       if (!git.isRepo) throw new NotAGitRepositoryError(module.dir);

@@ -6,6 +6,7 @@ import { createPlainProgress, createTtyProgress } from "../../log/progress.js";
 import { build, release } from "../../release.js";
 import { parseReleaseFlags } from "../args.js";
 import { helpText } from "../help.js";
+import { partSelection } from "../part.js";
 import { formatSummary, summaryJson } from "../summary.js";
 
 export async function runReleaseCommand(
@@ -26,6 +27,10 @@ export async function runReleaseCommand(
   }
   if (command === "build" && flags.image) {
     throw new UsageError("--image belongs to `goship release`: images are built from a release's binaries");
+  }
+  const part = partSelection(flags, process.env);
+  if (part && (command === "build" || flags.verifyReproducible)) {
+    throw new UsageError("--shard and --split belong to `goship release`, without --verify-reproducible");
   }
   const logger = createLogger();
   const write = (line: string) => process.stderr.write(`${line}\n`);
@@ -52,6 +57,7 @@ export async function runReleaseCommand(
     diffoscope: flags.diffoscope,
     ...(flags.packages === undefined ? {} : { packages: flags.packages }),
     image: flags.image,
+    ...(part ? { part } : {}),
     logger,
     progress,
     signal,
