@@ -34,12 +34,9 @@ export const changelogSchema = z
       .enum(["git", "github", "gitlab", "gitea", "github-native"])
       .optional()
       .meta({ description: 'Where commits come from. @default "git"' }),
-    sort: z
-      .enum(["", "asc", "desc"])
-      .optional()
-      .meta({
-        description: 'Sort entries by subject; empty keeps the commit order (newest first). @default ""',
-      }),
+    sort: z.enum(["", "asc", "desc"]).optional().meta({
+      description: 'Sort entries by subject; empty keeps the commit order (newest first). @default ""',
+    }),
     abbrev: z
       .number()
       .int()
