@@ -5,10 +5,10 @@ import path from "node:path";
 import { isArchiveName, readArchive } from "../archive/read/index.js";
 import { stampsInLdflags } from "../go/ldflags.js";
 import { parseReleaseMetadata } from "../metadata/metadata.js";
-import { confirmStamps, type StampResult } from "../verify/stamps.js";
 import { isBinaryReadError } from "./errors.js";
 import { walkGoVersionCandidates } from "./go-version.js";
 import { type BinaryInfo, readBinary } from "./read-binary.js";
+import { confirmStamps, type StampResult } from "./stamps.js";
 
 export interface InspectedBinary {
   /** The file as given (or found in a directory). */

@@ -1,7 +1,8 @@
 // Builds as the pipeline sees them, and goship's defaults for what a goship.yaml leaves out.
-import type { UserBuild, UserHook } from "../config/schema.js";
+
 import type { MainPackage } from "../go/module.js";
 import type { Target } from "../go/targets.js";
+import type { UserBuild, UserHook } from "./schema.js";
 
 /** A command run around builds. `words` is split like a shell would, `shell` goes to `sh -c`. */
 export interface ResolvedHook {
