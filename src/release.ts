@@ -2,7 +2,7 @@
 import type { Artifact } from "./artifacts/artifact.js";
 import { createContext, need, type ReleaseContext, type ReleaseOptions } from "./pipeline/context.js";
 import { runPipeline } from "./pipeline/run.js";
-import { buildPipeline, formats, releasePipeline } from "./pipelines/pipelines.js";
+import { buildPipeline, formats, publishPipeline, releasePipeline } from "./pipelines/pipelines.js";
 
 export interface ReleaseResult {
   readonly project: string;
@@ -25,6 +25,11 @@ export function release(options: ReleaseOptions = {}): Promise<ReleaseResult> {
 /** Builds the binaries of every target into dist/bin. */
 export function build(options: ReleaseOptions = {}): Promise<ReleaseResult> {
   return run(createContext("build", options, formats), buildPipeline);
+}
+
+/** Publishes the dist a release made: the forge release with its notes and assets; builds nothing. */
+export async function publish(options: ReleaseOptions = {}): Promise<void> {
+  await runPipeline(createContext("release", options, formats), publishPipeline);
 }
 
 async function run(ctx: ReleaseContext, steps: Parameters<typeof runPipeline>[1]): Promise<ReleaseResult> {

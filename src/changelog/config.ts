@@ -5,7 +5,7 @@ import type { ChangelogGroup } from "./format.js";
 
 const boolOrTemplate = z.union([z.boolean(), z.string()]);
 
-type GroupInput = { title?: string; regexp?: string; order?: number; groups?: GroupInput[] };
+export type GroupInput = { title?: string; regexp?: string; order?: number; groups?: GroupInput[] };
 const groupSchema: z.ZodType<GroupInput> = z.lazy(() =>
   z.strictObject({
     title: z.string().optional().meta({ description: "Heading of the group (`### title`)." }),

@@ -1,7 +1,6 @@
 // The checksums file in `sha256sum` format: writing it byte-stable, reading it back, and hashing.
 // Node built-ins only: byte-stable output is the guarantee no library gives us.
 
-
 export { type ChecksumAlgorithm, digestHex, sha256Hex } from "../artifacts/digest.js";
 
 /** One line of a checksums file: a lowercase hex digest and the file name it covers. */

@@ -2,6 +2,7 @@
 // one module that knows every step: a new format is one folder and one line here, and its kinds
 // and config section reach checksums, verify, publishing and schema.json through `formats`.
 import { archiveStep } from "../archive/step.js";
+import { changelogStep } from "../changelog/step.js";
 import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
 import { configJsonSchema } from "../config/schema.js";
 import { checkStampsStep } from "../gobuild/stamps-step.js";
@@ -13,6 +14,7 @@ import { kindsOf, type Step, sectionsOf } from "../pipeline/step.js";
 import { forEachTarget } from "../pipeline/targets.js";
 import { configStep } from "../project/config-step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
+import { forgeStep, publishReleaseStep } from "../publish/step.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
 import { prepareDistStep, publishStep } from "../staging/step.js";
 import { verifyStep } from "../verify/step.js";
@@ -42,16 +44,27 @@ export const releasePipeline: readonly Step[] = [
   // Per target, several at once: go build → archive → <archive>.sha256, each as soon as possible.
   forEachTarget("building and archiving targets", [buildBinariesStep, archiveStep, archiveChecksumStep]),
   checksumsStep, // checksums.txt over every archive, sorted by name
+  forgeStep, // GitHub, GitLab or Gitea: decides how changelog lines break
+  changelogStep, // CHANGELOG.md from the commits since the previous tag (skipped for snapshots)
   metadataStep, // metadata.json
   verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)
   verifyReproducibleStep, // --verify-reproducible: rebuild a fresh clone elsewhere, compare every artifact
   publishStep, // rename staged files into dist, then artifacts.json: nothing looks complete before
 ];
 
+/** `goship publish`: a finished dist, checked again, to every publisher; nothing is built. */
+export const publishPipeline: readonly Step[] = [
+  toolchainStep, // the config may need the toolchain's platforms
+  moduleStep, // module path, for the config and templates
+  configStep, // release, github_urls, … as the release read them
+  gitStep, // the tag and commit; refuse a dirty or untagged tree
+  publishReleaseStep, // check dist against artifacts.json and checksums, then each publisher
+];
+
 /** The artifact kinds and config sections of every step of every command. */
 export const formats: Formats = {
-  kinds: kindsOf([...buildPipeline, ...releasePipeline]),
-  sections: sectionsOf([...buildPipeline, ...releasePipeline]),
+  kinds: kindsOf([...buildPipeline, ...releasePipeline, ...publishPipeline]),
+  sections: sectionsOf([...buildPipeline, ...releasePipeline, ...publishPipeline]),
 };
 
 /** schema.json: goship's keys and every format's section. */

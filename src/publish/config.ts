@@ -29,28 +29,44 @@ export const releaseSchema = z
       .string()
       .optional()
       .meta({ description: "Where a missing tag is created (template). @default the release commit" }),
-    disable: boolOrTemplate.optional().meta({ description: "Publish no release (bool or template). @default false" }),
+    disable: boolOrTemplate
+      .optional()
+      .meta({ description: "Publish no release (bool or template). @default false" }),
     skip_upload: boolOrTemplate
       .optional()
       .meta({ description: "Create or update the release but upload nothing. @default false" }),
     prerelease: z
       .string()
       .optional()
-      .meta({ description: '"auto" marks tags with a pre-release part (v1.0.0-rc.1); "true" always. @default ""' }),
+      .meta({
+        description: '"auto" marks tags with a pre-release part (v1.0.0-rc.1); "true" always. @default ""',
+      }),
     make_latest: boolOrTemplate
       .optional()
       .meta({ description: 'GitHub: "true", "false" or "legacy" (template). @default GitHub\'s choice' }),
-    name_template: z.string().optional().meta({ description: 'Release title (template). @default "{{.Tag}}"' }),
-    ids: z.array(z.string()).optional().meta({ description: "Only upload artifacts of these build/archive ids." }),
+    name_template: z
+      .string()
+      .optional()
+      .meta({ description: 'Release title (template). @default "{{.Tag}}"' }),
+    ids: z
+      .array(z.string())
+      .optional()
+      .meta({ description: "Only upload artifacts of these build/archive ids." }),
     extra_files: z
       .array(
         z.strictObject({
           glob: z.string().meta({ description: "Files to upload as well, relative to the module root." }),
-          name_template: z.string().optional().meta({ description: "Asset name (template). @default the file name" }),
+          name_template: z
+            .string()
+            .optional()
+            .meta({ description: "Asset name (template). @default the file name" }),
         }),
       )
       .optional(),
-    discussion_category_name: z.string().optional().meta({ description: "GitHub: start a discussion in this category." }),
+    discussion_category_name: z
+      .string()
+      .optional()
+      .meta({ description: "GitHub: start a discussion in this category." }),
     header: z.string().optional().meta({ description: "Text before the release notes (template)." }),
     footer: z.string().optional().meta({ description: "Text after the release notes (template)." }),
     mode: z
@@ -58,9 +74,13 @@ export const releaseSchema = z
       .optional()
       .meta({ description: 'How notes merge with an existing release\'s body. @default "keep-existing"' }),
     replace_existing_artifacts: z.boolean().optional().meta({
-      description: "Replace an asset of the same name with different bytes instead of failing. @default false",
+      description:
+        "Replace an asset of the same name with different bytes instead of failing. @default false",
     }),
-    include_meta: z.boolean().optional().meta({ description: "Upload metadata.json and artifacts.json too. @default false" }),
+    include_meta: z
+      .boolean()
+      .optional()
+      .meta({ description: "Upload metadata.json and artifacts.json too. @default false" }),
   })
   .meta({ id: "Release", description: "The GitHub, GitLab or Gitea release `goship publish` makes." });
 
@@ -71,12 +91,18 @@ const urlFields = {
 };
 
 export const githubUrlsSchema = z
-  .strictObject({ ...urlFields, upload: z.string().optional().meta({ description: "Upload root (template)." }) })
+  .strictObject({
+    ...urlFields,
+    upload: z.string().optional().meta({ description: "Upload root (template)." }),
+  })
   .meta({ description: "GitHub Enterprise (or a compatible server). @default api.github.com" });
 export const gitlabUrlsSchema = z
   .strictObject({
     ...urlFields,
-    use_package_registry: z.boolean().optional().meta({ description: "Store assets in the generic package registry." }),
+    use_package_registry: z
+      .boolean()
+      .optional()
+      .meta({ description: "Store assets in the generic package registry." }),
     use_job_token: z.boolean().optional().meta({ description: "Authenticate with CI_JOB_TOKEN." }),
   })
   .meta({ description: "A self-hosted GitLab. @default gitlab.com" });

@@ -59,9 +59,12 @@ export async function readPublishableDist(dir: string): Promise<PublishableDist>
     artifacts = JSON.parse(artifactsText) as DistArtifact[];
     if (!Array.isArray(artifacts)) throw new Error("not a list");
   } catch (error) {
-    throw new DistNotPublishableError(`artifacts.json cannot be read (${(error as Error).message}); run \`goship release\` again`, {
-      dist: dir,
-    });
+    throw new DistNotPublishableError(
+      `artifacts.json cannot be read (${(error as Error).message}); run \`goship release\` again`,
+      {
+        dist: dir,
+      },
+    );
   }
   const digests = new Map<string, string>();
   for (const artifact of artifacts) {
@@ -69,9 +72,12 @@ export async function readPublishableDist(dir: string): Promise<PublishableDist>
     try {
       bytes = await readFile(path.join(dir, artifact.path));
     } catch {
-      throw new DistNotPublishableError(`${artifact.path} is listed in artifacts.json but missing; run \`goship release\` again`, {
-        dist: dir,
-      });
+      throw new DistNotPublishableError(
+        `${artifact.path} is listed in artifacts.json but missing; run \`goship release\` again`,
+        {
+          dist: dir,
+        },
+      );
     }
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     if (bytes.length !== artifact.size || sha256 !== artifact.sha256)
@@ -102,9 +108,12 @@ async function checkChecksumFiles(
     for (const line of lines) {
       const actual = digests.get(line.name);
       if (actual !== undefined && actual !== line.hex)
-        throw new DistNotPublishableError(`${sums.path} does not match ${line.name}; run \`goship release --clean\` again`, {
-          dist: dir,
-        });
+        throw new DistNotPublishableError(
+          `${sums.path} does not match ${line.name}; run \`goship release --clean\` again`,
+          {
+            dist: dir,
+          },
+        );
     }
   }
 }

@@ -62,7 +62,10 @@ export interface JsonRequest {
  * One request with retries (p-retry) on network failures, timeouts, 429 and 5xx; other statuses
  * fail at once. Bodies are rebuilt by `make` on every attempt, so a retried upload sends it whole.
  */
-export async function requestJson<T>(settings: HttpSettings, make: () => JsonRequest): Promise<T | undefined> {
+export async function requestJson<T>(
+  settings: HttpSettings,
+  make: () => JsonRequest,
+): Promise<T | undefined> {
   const doFetch = fetchWithTimeout(settings);
   return pRetry(
     async () => {
@@ -80,7 +83,12 @@ export async function requestJson<T>(settings: HttpSettings, make: () => JsonReq
         });
       } catch (error) {
         if (settings.signal?.aborted) throw new AbortError(error as Error);
-        throw new HttpFailure(0, (error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message);
+        throw new HttpFailure(
+          0,
+          (error as Error).cause instanceof Error
+            ? ((error as Error).cause as Error).message
+            : (error as Error).message,
+        );
       }
       const text = await response.text();
       let data: unknown;
@@ -91,7 +99,9 @@ export async function requestJson<T>(settings: HttpSettings, make: () => JsonReq
       }
       if (response.ok) return data as T | undefined;
       const message =
-        typeof data === "object" && data !== null && "message" in data ? String(data.message) : response.statusText;
+        typeof data === "object" && data !== null && "message" in data
+          ? String(data.message)
+          : response.statusText;
       const failure = new HttpFailure(response.status, message, data);
       if (!isRetryableStatus(response.status)) throw new AbortError(failure);
       throw failure;

@@ -25,7 +25,9 @@ export const scmReleasePublisher: Publisher = {
     const repo = repoOf(pctx, forge);
     const files = await uploadFiles(pctx);
     const checksums = pctx.uploadable.find((a) => a.kind === "checksums");
-    const extra = checksums ? { Checksums: await readFile(path.join(pctx.dist.dir, checksums.path), "utf8") } : {};
+    const extra = checksums
+      ? { Checksums: await readFile(path.join(pctx.dist.dir, checksums.path), "utf8") }
+      : {};
     const header = pctx.render(release.header, "release.header", extra);
     const footer = pctx.render(release.footer, "release.footer", extra);
     const spec = {
@@ -46,7 +48,8 @@ export const scmReleasePublisher: Publisher = {
         prerelease: spec.prerelease,
         body: `${Buffer.byteLength(spec.body)} bytes`,
       });
-      for (const file of skipUpload ? [] : files) pctx.log.info("dry run: would upload", { name: file.name, size: file.size });
+      for (const file of skipUpload ? [] : files)
+        pctx.log.info("dry run: would upload", { name: file.name, size: file.size });
       return;
     }
     const token = await loadToken(forge, pctx.config, pctx.env);
@@ -62,11 +65,16 @@ export const scmReleasePublisher: Publisher = {
       parallelism: pctx.parallelism,
       log: pctx.log,
     });
-    pctx.log.info(result.created || result.updated || result.uploaded.length > 0 || result.published ? "released" : "nothing to change", {
-      url: result.url,
-      uploaded: result.uploaded.length + result.replaced.length,
-      unchanged: result.unchanged.length,
-    });
+    pctx.log.info(
+      result.created || result.updated || result.uploaded.length > 0 || result.published
+        ? "released"
+        : "nothing to change",
+      {
+        url: result.url,
+        uploaded: result.uploaded.length + result.replaced.length,
+        unchanged: result.unchanged.length,
+      },
+    );
   },
 };
 
@@ -75,7 +83,10 @@ function createClient(pctx: PublishContext, forge: Forge, repo: Repo, token: str
   const render = (source: string, key: string) => pctx.render(source, key);
   const common = { owner: repo.owner, name: repo.name, token, http: pctx.http, log: pctx.log };
   if (forge === "gitea") {
-    if (urls.api === "") throw new PublishConfigError("gitea_urls.api is required to publish to Gitea, e.g. https://gitea.example.com/api/v1");
+    if (urls.api === "")
+      throw new PublishConfigError(
+        "gitea_urls.api is required to publish to Gitea, e.g. https://gitea.example.com/api/v1",
+      );
     return createGiteaClient({ ...common, apiUrl: render(urls.api, "gitea_urls.api"), commit: pctx.commit });
   }
   if (forge === "gitlab")
@@ -126,12 +137,15 @@ async function uploadFiles(pctx: PublishContext): Promise<UploadFile[]> {
     sha256: a.sha256,
   }));
   if (release.includeMeta) {
-    for (const name of ["metadata.json", "artifacts.json"]) files.push(await fileAt(path.join(pctx.dist.dir, name), name));
+    for (const name of ["metadata.json", "artifacts.json"])
+      files.push(await fileAt(path.join(pctx.dist.dir, name), name));
   }
   for (const [i, extra] of release.extraFiles.entries()) {
     const matches = await globFiles(pctx.moduleDir, extra.glob);
     if (matches.length === 0)
-      throw new PublishConfigError(`release.extra_files[${i}].glob "${extra.glob}" matches no file; fix the pattern or remove it`);
+      throw new PublishConfigError(
+        `release.extra_files[${i}].glob "${extra.glob}" matches no file; fix the pattern or remove it`,
+      );
     for (const match of matches) {
       const file = path.resolve(pctx.moduleDir, match);
       const name =
@@ -143,7 +157,8 @@ async function uploadFiles(pctx: PublishContext): Promise<UploadFile[]> {
   }
   const seen = new Set<string>();
   for (const file of files) {
-    if (seen.has(file.name)) throw new PublishConfigError(`two release assets would both be named ${file.name}; rename one of them`);
+    if (seen.has(file.name))
+      throw new PublishConfigError(`two release assets would both be named ${file.name}; rename one of them`);
     seen.add(file.name);
   }
   return files;

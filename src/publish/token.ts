@@ -12,7 +12,11 @@ export const tokenVariables: Readonly<Record<Forge, string>> = {
   gitea: "GITEA_TOKEN",
 };
 
-export const forgeNames: Readonly<Record<Forge, string>> = { github: "GitHub", gitlab: "GitLab", gitea: "Gitea" };
+export const forgeNames: Readonly<Record<Forge, string>> = {
+  github: "GitHub",
+  gitlab: "GitLab",
+  gitea: "Gitea",
+};
 
 /**
  * The forge: `force_token` (or GORELEASER_FORCE_TOKEN), else the one `release` names, else the one
@@ -36,7 +40,11 @@ export function chooseForge(config: ResolvedPublishing, env: NodeJS.ProcessEnv):
 }
 
 /** The token for `forge`; a missing one is an error before anything is sent. */
-export async function loadToken(forge: Forge, config: ResolvedPublishing, env: NodeJS.ProcessEnv): Promise<string> {
+export async function loadToken(
+  forge: Forge,
+  config: ResolvedPublishing,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
   const variable = tokenVariables[forge];
   const fromEnv = env[variable]?.trim();
   if (fromEnv) return fromEnv;

@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import type { Logger } from "../../log/logger.js";
 import { ForgeRequestError, RejectedTokenError } from "../errors.js";
-import { type HttpSettings, HttpFailure, requestJson } from "../http.js";
+import { HttpFailure, type HttpSettings, requestJson } from "../http.js";
 import type { ForgeAsset, ForgeRelease, ReleaseClient, ReleaseSpec } from "../release-sync.js";
 
 export interface GiteaSettings {
@@ -37,9 +37,19 @@ interface GiteaAsset {
 export function createGiteaClient(settings: GiteaSettings): ReleaseClient {
   const repoUrl = `${settings.apiUrl.replace(/\/+$/, "")}/repos/${encodeURIComponent(settings.owner)}/${encodeURIComponent(settings.name)}`;
   const auth = { authorization: `token ${settings.token}` };
-  const call = async <T>(what: string, method: string, path: string, json?: unknown): Promise<T | undefined> => {
+  const call = async <T>(
+    what: string,
+    method: string,
+    path: string,
+    json?: unknown,
+  ): Promise<T | undefined> => {
     try {
-      return await requestJson<T>(settings.http, () => ({ method, url: `${repoUrl}${path}`, headers: auth, json }));
+      return await requestJson<T>(settings.http, () => ({
+        method,
+        url: `${repoUrl}${path}`,
+        headers: auth,
+        json,
+      }));
     } catch (error) {
       throw explain(error, what, settings);
     }
@@ -68,9 +78,9 @@ export function createGiteaClient(settings: GiteaSettings): ReleaseClient {
     target_commitish: spec.targetCommitish || settings.commit,
   });
   const listAssets = async (release: ForgeRelease) =>
-    ((await call<GiteaAsset[]>("list the release's assets", "GET", `/releases/${release.id}/assets`)) ?? []).map(
-      toAsset,
-    );
+    (
+      (await call<GiteaAsset[]>("list the release's assets", "GET", `/releases/${release.id}/assets`)) ?? []
+    ).map(toAsset);
   return {
     forge: "Gitea",
     drafts: true,
@@ -84,17 +94,22 @@ export function createGiteaClient(settings: GiteaSettings): ReleaseClient {
         }));
         if (found) return toRelease(found);
       } catch (error) {
-        if (!(error instanceof HttpFailure && error.status === 404)) throw explain(error, "look up the release", settings);
+        if (!(error instanceof HttpFailure && error.status === 404))
+          throw explain(error, "look up the release", settings);
       }
       for (let page = 1; ; page++) {
-        const list = (await call<GiteaRelease[]>("list releases", "GET", `/releases?page=${page}&limit=50`)) ?? [];
+        const list =
+          (await call<GiteaRelease[]>("list releases", "GET", `/releases?page=${page}&limit=50`)) ?? [];
         const found = list.find((r) => r.tag_name === tag);
         if (found) return toRelease(found);
         if (list.length < 50) return undefined;
       }
     },
     async createRelease(spec, draft) {
-      const made = await call<GiteaRelease>("create the release", "POST", "/releases", { ...fields(spec), draft });
+      const made = await call<GiteaRelease>("create the release", "POST", "/releases", {
+        ...fields(spec),
+        draft,
+      });
       return toRelease(made as GiteaRelease);
     },
     async updateRelease(release, spec) {
@@ -127,7 +142,9 @@ export function createGiteaClient(settings: GiteaSettings): ReleaseClient {
       } catch (error) {
         // Retries may have stored the file more than once; keep one copy, drop the rest.
         if (attempt > 1) {
-          const copies = (await listAssets(release)).filter((a) => a.name === file.name && a.size === file.size);
+          const copies = (await listAssets(release)).filter(
+            (a) => a.name === file.name && a.size === file.size,
+          );
           for (const extra of copies.slice(1)) await this.deleteAsset(release, extra);
           if (copies[0]) return copies[0];
         }
