@@ -35,12 +35,9 @@ export const releaseSchema = z
     skip_upload: boolOrTemplate
       .optional()
       .meta({ description: "Create or update the release but upload nothing. @default false" }),
-    prerelease: z
-      .string()
-      .optional()
-      .meta({
-        description: '"auto" marks tags with a pre-release part (v1.0.0-rc.1); "true" always. @default ""',
-      }),
+    prerelease: z.string().optional().meta({
+      description: '"auto" marks tags with a pre-release part (v1.0.0-rc.1); "true" always. @default ""',
+    }),
     make_latest: boolOrTemplate
       .optional()
       .meta({ description: 'GitHub: "true", "false" or "legacy" (template). @default GitHub\'s choice' }),
