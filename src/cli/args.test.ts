@@ -30,6 +30,9 @@ describe("release flags", () => {
       skipVerify: false,
       json: true,
       help: false,
+      publish: false,
+      dryRun: false,
+      releaseNotes: {},
     });
   });
 
