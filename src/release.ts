@@ -7,6 +7,7 @@ import {
   formats,
   mergePipeline,
   partPipeline,
+  publishPipeline,
   releasePipeline,
 } from "./pipelines/pipelines.js";
 import { plannedTargets } from "./split/manifest.js";
@@ -40,6 +41,11 @@ export async function merge(options: ReleaseOptions & { parts: readonly string[]
 /** Builds the binaries of every target into dist/bin. */
 export function build(options: ReleaseOptions = {}): Promise<ReleaseResult> {
   return run(createContext("build", options, formats), buildPipeline);
+}
+
+/** Publishes the dist a release made: the forge release with its notes and assets; builds nothing. */
+export async function publish(options: ReleaseOptions = {}): Promise<void> {
+  await runPipeline(createContext("release", options, formats), publishPipeline);
 }
 
 async function run(ctx: ReleaseContext, steps: Parameters<typeof runPipeline>[1]): Promise<ReleaseResult> {

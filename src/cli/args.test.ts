@@ -35,6 +35,9 @@ describe("release flags", () => {
       allowUnimplemented: true,
       json: true,
       help: false,
+      publish: false,
+      dryRun: false,
+      releaseNotes: {},
     });
   });
 

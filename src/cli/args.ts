@@ -1,6 +1,39 @@
 // Turns argv into a command name and typed options; knows nothing about releases.
+import path from "node:path";
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
+
+/** Release notes from files instead of git; `-tmpl` files are templates (GoReleaser's flags). */
+export const notesFlags = {
+  "release-notes": { type: "string" },
+  "release-notes-tmpl": { type: "string" },
+  "release-header": { type: "string" },
+  "release-header-tmpl": { type: "string" },
+  "release-footer": { type: "string" },
+  "release-footer-tmpl": { type: "string" },
+} as const;
+
+export interface NotesFlagValues {
+  "release-notes"?: string;
+  "release-notes-tmpl"?: string;
+  "release-header"?: string;
+  "release-header-tmpl"?: string;
+  "release-footer"?: string;
+  "release-footer-tmpl"?: string;
+}
+
+/** The notes flags as release options; paths typed on the command line are relative to where the user is. */
+export function notesOptions(values: NotesFlagValues) {
+  const at = (file: string | undefined) => (file === undefined ? undefined : path.resolve(file));
+  return {
+    notes: at(values["release-notes"]),
+    notesTemplate: at(values["release-notes-tmpl"]),
+    header: at(values["release-header"]),
+    headerTemplate: at(values["release-header-tmpl"]),
+    footer: at(values["release-footer"]),
+    footerTemplate: at(values["release-footer-tmpl"]),
+  };
+}
 
 export const releaseFlags = {
   dir: { type: "string" },
@@ -23,6 +56,9 @@ export const releaseFlags = {
   shard: { type: "string" },
   split: { type: "boolean" },
   help: { type: "boolean", short: "h" },
+  publish: { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  ...notesFlags,
 } as const;
 
 export interface ReleaseFlags {
@@ -50,6 +86,9 @@ export interface ReleaseFlags {
   shard?: string;
   split: boolean;
   help: boolean;
+  publish: boolean;
+  dryRun: boolean;
+  releaseNotes: ReturnType<typeof notesOptions>;
 }
 
 export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
@@ -76,6 +115,9 @@ export function parseReleaseFlags(args: readonly string[]): ReleaseFlags {
     ...(values.shard === undefined ? {} : { shard: values.shard }),
     split: values.split ?? false,
     help: values.help ?? false,
+    publish: values.publish ?? false,
+    dryRun: values["dry-run"] ?? false,
+    releaseNotes: notesOptions(values),
   };
 }
 

@@ -4,6 +4,8 @@ export const helpText = `goship — zero-config, reproducible, verified releases
 Usage:
   goship release [flags]     build every target, archive, checksum and write metadata into dist
   goship build [flags]       build the binaries of every target into dist/bin
+  goship publish [dist]      publish a release's dist: the GitHub or Gitea release, its notes and
+                             assets; re-runs upload only what is missing (goship publish --help)
   goship verify [dist]       prove a release from its own bytes (goship verify --help)
   goship inspect <path>...   what Go binaries, archives and directories contain (goship inspect --help)
   goship rebuild <dist|checksums.txt> [--ref <tag|commit>] [--dir <module>] [--json] [--diffoscope]
@@ -51,9 +53,16 @@ Flags of build and release:
                              default the runner's own platform; GoReleaser Pro's --split
   --no-cache                 always link, never reuse a binary from goship's output cache
   --json                     print a machine-readable summary on stdout (logs stay on stderr)
+  --publish                  release only: then publish dist (as \`goship publish\` does)
+  --dry-run                  with --publish: print what would be published, send nothing
+  --release-notes <file>     release only: use this file as the notes instead of the git log
+  --release-header <file>    text before the changelog; --release-footer <file>: after it
+                             (each also as --release-*-tmpl <file>: a template)
 
 Environment:
   SOURCE_DATE_EPOCH          replaces the commit time in stamps and archive entries
   GOSHIP_DEBUG=1             log every command goship runs
   GOSHIP_CACHE_DIR           where the output cache lives (default: the user cache dir + /goship)
+  GITHUB_TOKEN, GITEA_TOKEN  the token publish uses (or env_files in the config)
+  GOSHIP_PREVIOUS_TAG        the tag the changelog starts after (GORELEASER_PREVIOUS_TAG works too)
 `;

@@ -10,6 +10,8 @@ type CommandRunner = (args: readonly string[], signal: AbortSignal) => Promise<v
 const commands: Record<string, () => Promise<CommandRunner>> = {
   release: async () => (args, signal) =>
     import("./commands/release.js").then((m) => m.runReleaseCommand("release", args, signal)),
+  publish: async () => (args, signal) =>
+    import("./commands/publish.js").then((m) => m.runPublish(args, signal)),
   inspect: async () => (args) => import("./commands/inspect.js").then((m) => m.runInspect(args)),
   verify: async () => (args, signal) => import("./commands/verify.js").then((m) => m.runVerify(args, signal)),
   rebuild: async () => (args, signal) =>

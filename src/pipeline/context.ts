@@ -58,12 +58,39 @@ export interface ReleaseOptions {
   part?: PartSelection;
   /** `merge`: the partial dists to bring together instead of building. */
   parts?: readonly string[];
+  /** Release notes from files instead of git (`--release-notes`, `--release-header`, …). */
+  releaseNotes?: ReleaseNotesFiles;
+  /** How `publish` talks to forges. */
+  publishing?: PublishingOptions;
   /** The environment builds start from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
   progress?: Progress;
   signal?: AbortSignal;
   exec?: Exec;
+}
+
+/** Files that replace or frame the changelog; `*Template` ones are rendered first. Paths are relative to `dir`. */
+export interface ReleaseNotesFiles {
+  readonly notes?: string;
+  readonly notesTemplate?: string;
+  readonly header?: string;
+  readonly headerTemplate?: string;
+  readonly footer?: string;
+  readonly footerTemplate?: string;
+}
+
+export interface PublishingOptions {
+  /** Print what would be published; send nothing. */
+  readonly dryRun?: boolean;
+  /** Attempts after the first on network failures, 5xx and rate limits (default 4). */
+  readonly retries?: number;
+  /** First backoff in ms, growing quadratically (default 1000). */
+  readonly retryBaseMs?: number;
+  /** A request without an answer for this long is retried (default 120000 ms). */
+  readonly timeoutMs?: number;
+  /** GitHub asks for 1 s between writes (default 1000 ms). */
+  readonly writeSpacingMs?: number;
 }
 
 export interface ResolvedOptions {
@@ -91,6 +118,8 @@ export interface ResolvedOptions {
   readonly part: PartSelection | undefined;
   /** Absolute paths of the parts a merge reads. */
   readonly parts: readonly string[] | undefined;
+  readonly releaseNotes: ReleaseNotesFiles;
+  readonly publishing: PublishingOptions;
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
   readonly childMaxProcs: number | undefined;
 }
@@ -185,6 +214,8 @@ export function createContext(
       image: options.image,
       part: options.part,
       parts: options.parts?.map((p) => path.resolve(p)),
+      releaseNotes: options.releaseNotes ?? {},
+      publishing: options.publishing ?? {},
       childMaxProcs: undefined,
     },
     env: options.env ?? process.env,

@@ -2,6 +2,7 @@
 // one module that knows every step: a new format is one folder and one line here, and its kinds
 // and config section reach checksums, verify, publishing and schema.json through `formats`.
 import { archiveStep } from "../archive/step.js";
+import { changelogStep } from "../changelog/step.js";
 import { channelsStep } from "../channels/step.js";
 import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
 import { configJsonSchema } from "../config/schema.js";
@@ -16,6 +17,7 @@ import { kindsOf, type Step, sectionsOf } from "../pipeline/step.js";
 import { forEachTarget } from "../pipeline/targets.js";
 import { configStep } from "../project/config-step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
+import { forgeStep, publishReleaseStep } from "../publish/step.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
 import { importPartsStep, partManifestStep, selectPartTargetsStep } from "../split/steps.js";
 import { prepareDistStep, publishStep } from "../staging/step.js";
@@ -56,6 +58,8 @@ const releaseWideSteps: readonly Step[] = [
   imagesStep, // OCI images of the linux binaries (kos, dockers_v2, dockers, docker_manifests, --image) in dist/images
   checksumsStep, // checksums.txt over every archive and package, sorted by name
   channelsStep, // Homebrew, Scoop, AUR and winget manifests and npm packages of the archives and binaries
+  forgeStep, // GitHub, GitLab or Gitea: decides how changelog lines break
+  changelogStep, // CHANGELOG.md from the commits since the previous tag (skipped for snapshots)
   metadataStep, // metadata.json
   verifyStep, // prove every checksum, archive and binary from its own bytes (--skip-verify)
 ];
@@ -95,10 +99,19 @@ export const mergePipeline: readonly Step[] = [
   publishStep,
 ];
 
+/** `goship publish`: a finished dist, checked again, to every publisher; nothing is built. */
+export const publishPipeline: readonly Step[] = [
+  toolchainStep, // the config may need the toolchain's platforms
+  moduleStep, // module path, for the config and templates
+  configStep, // release, github_urls, … as the release read them
+  gitStep, // the tag and commit; refuse a dirty or untagged tree
+  publishReleaseStep, // check dist against artifacts.json and checksums, then each publisher
+];
+
 /** The artifact kinds and config sections of every step of every command. */
 export const formats: Formats = {
-  kinds: kindsOf([...buildPipeline, ...releasePipeline, ...mergePipeline]),
-  sections: sectionsOf([...buildPipeline, ...releasePipeline, ...mergePipeline]),
+  kinds: kindsOf([...buildPipeline, ...releasePipeline, ...mergePipeline, ...publishPipeline]),
+  sections: sectionsOf([...buildPipeline, ...releasePipeline, ...mergePipeline, ...publishPipeline]),
 };
 
 /** schema.json: goship's keys and every format's section. */

@@ -3,7 +3,7 @@ import path from "node:path";
 import { UsageError } from "../../errors.js";
 import { createLogger } from "../../log/logger.js";
 import { createPlainProgress, createTtyProgress } from "../../log/progress.js";
-import { build, release } from "../../release.js";
+import { build, publish, release } from "../../release.js";
 import { parseReleaseFlags } from "../args.js";
 import { helpText } from "../help.js";
 import { partSelection } from "../part.js";
@@ -21,6 +21,15 @@ export async function runReleaseCommand(
   }
   if (command === "build" && (flags.verifyReproducible || flags.diffoscope)) {
     throw new UsageError("--verify-reproducible and --diffoscope belong to `goship release`");
+  }
+  if (command === "build" && (flags.publish || flags.dryRun)) {
+    throw new UsageError("--publish and --dry-run belong to `goship release`");
+  }
+  if (flags.dryRun && !flags.publish) {
+    throw new UsageError("--dry-run shows what --publish would send; add --publish");
+  }
+  if (flags.publish && flags.snapshot) {
+    throw new UsageError("a snapshot is a test release and is never published; drop --snapshot or --publish");
   }
   if (flags.diffoscope && !flags.verifyReproducible) {
     throw new UsageError("--diffoscope compares a release with its rebuild; add --verify-reproducible");
@@ -58,10 +67,24 @@ export async function runReleaseCommand(
     ...(flags.packages === undefined ? {} : { packages: flags.packages }),
     image: flags.image,
     ...(part ? { part } : {}),
+    releaseNotes: flags.releaseNotes,
     logger,
     progress,
     signal,
   });
   for (const line of formatSummary(result)) write(line);
   if (flags.json) process.stdout.write(`${JSON.stringify(summaryJson(result), null, 2)}\n`);
+  if (flags.publish) {
+    // Publishing runs after the release is complete in dist, so a failed upload leaves a dist
+    // that \`goship publish\` can finish.
+    await publish({
+      dir: flags.dir,
+      dist: result.distDir,
+      config: flags.config === undefined ? undefined : path.resolve(flags.config),
+      parallelism: flags.parallelism,
+      publishing: { dryRun: flags.dryRun },
+      logger,
+      signal,
+    });
+  }
 }
