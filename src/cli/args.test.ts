@@ -38,6 +38,7 @@ describe("release flags", () => {
       publish: false,
       dryRun: false,
       releaseNotes: {},
+      split: false,
     });
   });
 
