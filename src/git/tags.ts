@@ -1,19 +1,18 @@
 // Which tag names a release when several point at the same commit: the highest version, as
 // GoReleaser picks it (semver order, prereleases below their release), non-version tags after.
 
+import { parseSemver } from "../semver/parse.js";
+
 interface Semver {
   readonly core: readonly [bigint, bigint, bigint];
   readonly prerelease: readonly string[];
 }
 
-const SEMVER =
-  /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*))?(?:\+[0-9A-Za-z.-]+)?$/;
-
 function parse(tag: string): Semver | undefined {
-  const match = SEMVER.exec(tag);
-  if (!match) return undefined;
-  const core = [match[1], match[2], match[3]].map((n) => BigInt(n ?? "0")) as [bigint, bigint, bigint];
-  return { core, prerelease: match[4] ? match[4].split(".") : [] };
+  const version = parseSemver(tag);
+  if (!version) return undefined;
+  const { major, minor, patch, prerelease } = version;
+  return { core: [major, minor, patch], prerelease: prerelease ? prerelease.split(".") : [] };
 }
 
 /** Semver precedence (semver.org §11): negative when a < b. */

@@ -1,4 +1,5 @@
 // What one package is made of, independent of its format: metadata, relations, scripts and files.
+import { parseSemver } from "../semver/parse.js";
 import type { Compression } from "./compress.js";
 
 /** GoReleaser's content types; "file" is a plain file. */
@@ -81,12 +82,10 @@ export interface PackageInfo {
 
 /** Splits `1.2.3-rc.1+meta` as nfpm does: semver parts, else the version as it is. */
 export function splitVersion(version: string): { version: string; prerelease: string; metadata: string } {
-  const match = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:-([0-9A-Za-z.-]+))?(?:\+([0-9A-Za-z.-]+))?$/.exec(
-    version,
-  );
-  if (!match) return { version, prerelease: "", metadata: "" };
-  const [, major, minor = "0", patch = "0", pre = "", meta = ""] = match;
-  return { version: `${Number(major)}.${Number(minor)}.${Number(patch)}`, prerelease: pre, metadata: meta };
+  const parsed = parseSemver(version);
+  if (!parsed) return { version, prerelease: "", metadata: "" };
+  const { major, minor, patch, prerelease, build } = parsed;
+  return { version: `${major}.${minor}.${patch}`, prerelease, metadata: build };
 }
 
 /** The first line of the description: rpm's Summary and Debian's synopsis. */
