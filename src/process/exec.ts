@@ -13,8 +13,11 @@ export interface ExecOptions {
   readonly allowFailure?: boolean;
   /** Kill the command after this many milliseconds. */
   readonly timeoutMs?: number;
-  /** Bytes written to the command's standard input (otherwise it reads nothing). */
-  readonly stdin?: string | Uint8Array;
+  /**
+   * Written to the command's stdin, which is then closed (credential helpers read the server
+   * there; signing commands read a passphrase or a `stdin_file`). Otherwise stdin is empty.
+   */
+  readonly input?: string | Uint8Array;
 }
 
 export interface ExecResult {
@@ -74,13 +77,12 @@ function run(
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: [options.stdin === undefined ? "ignore" : "pipe", "pipe", "pipe"],
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       detached: true,
     });
-    if (options.stdin !== undefined && child.stdin) {
-      // A command that exits without reading its input is not an error of ours.
-      child.stdin.on("error", () => {});
-      child.stdin.end(options.stdin);
+    if (options.input !== undefined) {
+      child.stdin?.on("error", () => {}); // a child that exits without reading must not crash us
+      child.stdin?.end(options.input);
     }
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];

@@ -140,7 +140,7 @@ async function runJob(
     env,
     signal: ctx.signal,
     allowFailure: true,
-    ...(stdin === undefined ? {} : { stdin }),
+    ...(stdin === undefined ? {} : { input: stdin }),
   });
   const output = redact(`${result.stderr}${result.stdout}`.trim(), env);
   if (result.exitCode !== 0) {

@@ -7,7 +7,8 @@ import path from "node:path";
 import { repoRoot } from "./fixture.js";
 
 export const toolsDir = process.env.GOSHIP_TOOLS ?? path.join(os.homedir(), ".cache/goship-tools");
-const venvPython = path.join(toolsDir, "sbom-venv/bin/python");
+// .ci/run names the venv by its pinned versions and puts its bin on PATH.
+const venvName = "supplychain-venv-spdx0.8.5-cdx11.12.0-intoto0.9.3";
 
 /** A command on PATH or in the tools cache's bin, or undefined. */
 export function findTool(name: string): string | undefined {
@@ -21,7 +22,12 @@ export function findTool(name: string): string | undefined {
 
 /** The Python with spdx-tools, cyclonedx-python-lib and in-toto-attestation, or undefined. */
 export function findValidatorPython(): string | undefined {
-  return existsSync(venvPython) ? venvPython : undefined;
+  const onPath = findTool("pyspdxtools");
+  const candidates = [
+    ...(onPath === undefined ? [] : [path.join(path.dirname(onPath), "python")]),
+    path.join(toolsDir, venvName, "bin/python"),
+  ];
+  return candidates.find((candidate) => existsSync(candidate));
 }
 
 /**

@@ -66,7 +66,7 @@ export async function runVerify(args: readonly string[], signal: AbortSignal): P
     ...(await supplyChainFailures(dist, values.provenance ?? false, values.key)),
   ];
   if (failures.length > 0) throw new VerificationFailedError(failures);
-  process.stderr.write(`  ✓ ${report.artifacts.length} artifacts verified\n`);
+  process.stderr.write(`  ✓ ${report.count} artifacts verified\n`);
 }
 
 /** Signatures (with --key) and provenance (with --provenance), as lines of the report. */
