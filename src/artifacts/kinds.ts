@@ -92,7 +92,17 @@ export interface KindTraits {
   readonly publishOrder?: PublishOrder;
   /** How `goship verify` reads it back; without one, only its size and digest are checked. */
   readonly verify?: ArtifactVerifier;
+  /**
+   * The regular files inside it (a package's payload, by installed path), for SBOMs that list them
+   * and the Go binaries among them. Archives and binaries need none: SBOMs read those themselves.
+   */
+  readonly contents?: ArtifactContents;
 }
+
+export type ArtifactContents = (
+  bytes: Buffer,
+  artifact: ArtifactRecord,
+) => Promise<ReadonlyArray<{ readonly path: string; readonly data: Uint8Array }>>;
 
 /** What a step declares about the kinds it produces. */
 export type KindDeclarations = { readonly [K in ArtifactKind]?: KindTraits };

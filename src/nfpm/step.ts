@@ -29,7 +29,7 @@ import {
 } from "./naming.js";
 import { type PackagerOptions, packagers } from "./packagers.js";
 import { nfpmSection } from "./section.js";
-import { verifyLinuxPackage } from "./verify.js";
+import { linuxPackageContents, verifyLinuxPackage } from "./verify.js";
 
 declare module "../artifacts/artifact.js" {
   interface ArtifactKinds {
@@ -54,7 +54,13 @@ export const nfpmStep: Step = {
   name: "packaging for Linux",
   section: nfpmSection,
   produces: {
-    "linux-package": { category: "package", checksummed: true, uploaded: true, verify: verifyLinuxPackage },
+    "linux-package": {
+      category: "package",
+      checksummed: true,
+      uploaded: true,
+      verify: verifyLinuxPackage,
+      contents: linuxPackageContents,
+    },
   },
   skip(ctx) {
     return entriesOf(ctx).length === 0 ? "no nfpms configured (or --packages deb,rpm,apk)" : undefined;

@@ -16,6 +16,15 @@ const FIELDS: Readonly<Record<PackageFormat, readonly [string, string, string]>>
   archlinux: ["pkgname", "pkgver", "arch"],
 };
 
+/** The regular files a package installs, by installed path: what an SBOM of it lists. */
+export async function linuxPackageContents(
+  bytes: Buffer,
+  artifact: ArtifactRecord,
+): Promise<Array<{ path: string; data: Uint8Array }>> {
+  const read = await readPackage(artifact.format as PackageFormat, bytes);
+  return read.files.filter((f) => f.type === "file").map((f) => ({ path: f.path, data: f.data }));
+}
+
 export async function verifyLinuxPackage(
   file: VerifiedFile,
   artifact: ArtifactRecord,

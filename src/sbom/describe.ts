@@ -31,23 +31,15 @@ export async function describeArtifact(
   bytes: Uint8Array,
   options: DescribeOptions,
 ): Promise<SbomSubject> {
-  const common = { name, sha256: digest("sha256", bytes), size: bytes.length, ...options };
   if (isArchiveName(name)) {
     const listing = await readArchive(bytes);
-    const files: SbomFile[] = [];
-    const binaries: SbomBinary[] = [];
     const entries = listing.entries.filter((e) => e.type === "file");
-    for (const entry of [...entries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      files.push({
-        path: entry.name,
-        sha1: digest("sha1", entry.data),
-        sha256: digest("sha256", entry.data),
-        size: entry.data.length,
-      });
-      const binary = await goBinary(entry.name, entry.data);
-      if (binary !== undefined) binaries.push(binary);
-    }
-    return { ...common, kind: "archive", binaries, files };
+    return describeContents(
+      name,
+      bytes,
+      entries.map((e) => ({ path: e.name, data: e.data })),
+      options,
+    );
   }
   const binary = await goBinary(name, bytes);
   if (binary === undefined) {
@@ -55,5 +47,34 @@ export async function describeArtifact(
       details: { file: name },
     });
   }
+  const common = { name, sha256: digest("sha256", bytes), size: bytes.length, ...options };
   return { ...common, kind: "binary", binaries: [binary], files: [] };
+}
+
+/**
+ * Describes an artifact that holds files (an archive, or a package read by its kind): every
+ * regular file, sorted by path, and the Go binaries among them. Installed paths (`/usr/bin/app`)
+ * are listed relative to the root, as archive entries are.
+ */
+export async function describeContents(
+  name: string,
+  bytes: Uint8Array,
+  contents: ReadonlyArray<{ readonly path: string; readonly data: Uint8Array }>,
+  options: DescribeOptions,
+): Promise<SbomSubject> {
+  const files: SbomFile[] = [];
+  const binaries: SbomBinary[] = [];
+  const entries = contents.map((c) => ({ path: c.path.replace(/^\/+/, ""), data: c.data }));
+  for (const entry of entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+    files.push({
+      path: entry.path,
+      sha1: digest("sha1", entry.data),
+      sha256: digest("sha256", entry.data),
+      size: entry.data.length,
+    });
+    const binary = await goBinary(entry.path, entry.data);
+    if (binary !== undefined) binaries.push(binary);
+  }
+  const common = { name, sha256: digest("sha256", bytes), size: bytes.length, ...options };
+  return { ...common, kind: "archive", binaries, files };
 }

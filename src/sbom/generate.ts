@@ -3,7 +3,7 @@ import { cyclonedxDocument } from "./cyclonedx.js";
 import { type DescribeOptions, describeArtifact } from "./describe.js";
 import { formatJson } from "./json.js";
 import { spdxDocument } from "./spdx.js";
-import { setting } from "./subject.js";
+import { type SbomSubject, setting } from "./subject.js";
 
 export type SbomFormat = "cyclonedx" | "spdx";
 
@@ -13,13 +13,18 @@ export const SBOM_EXTENSIONS: Readonly<Record<SbomFormat, string>> = {
   spdx: ".spdx.json",
 };
 
+/** An SBOM's bytes for a Go binary or an archive, read from its bytes. */
 export async function generateSbom(
   name: string,
   bytes: Uint8Array,
   format: SbomFormat,
   options: DescribeOptions,
 ): Promise<Uint8Array> {
-  const subject = await describeArtifact(name, bytes, options);
+  return sbomBytes(await describeArtifact(name, bytes, options), format);
+}
+
+/** An SBOM's bytes for what was described. */
+export function sbomBytes(subject: SbomSubject, format: SbomFormat): Uint8Array {
   return formatJson(format === "cyclonedx" ? cyclonedxDocument(subject) : spdxDocument(subject));
 }
 

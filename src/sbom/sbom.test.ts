@@ -1,6 +1,8 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseBuildInfoText } from "../inspect/modinfo.js";
 import { cyclonedxDocument } from "./cyclonedx.js";
+import { describeContents } from "./describe.js";
 import { contentUuid, isoSeconds } from "./ids.js";
 import { goPurl, stdlibPurl } from "./purl.js";
 import { spdxDocument, spdxId } from "./spdx.js";
@@ -110,5 +112,25 @@ describe("documents", () => {
     expect(JSON.stringify(cyclonedxDocument(subject))).not.toBe(
       JSON.stringify(cyclonedxDocument({ ...subject, sha256: "e".repeat(64) })),
     );
+  });
+});
+
+describe("describeContents", () => {
+  it("lists a package's files relative to the root, sorted, with their digests", async () => {
+    const described = await describeContents(
+      "app_1.0.0_amd64.deb",
+      Buffer.from("package bytes"),
+      [
+        { path: "/usr/share/doc/app/copyright", data: Buffer.from("MIT") },
+        { path: "/etc/app.conf", data: Buffer.from("a=1\n") },
+      ],
+      { time: 1709294400, toolVersion: "0.1.0" },
+    );
+    expect(described.kind).toBe("archive");
+    expect(described.binaries).toEqual([]);
+    expect(described.files.map((f) => f.path)).toEqual(["etc/app.conf", "usr/share/doc/app/copyright"]);
+    expect(described.files[0]?.sha256).toBe(createHash("sha256").update("a=1\n").digest("hex"));
+    const spdx = spdxDocument(described) as { files: { fileName: string }[] };
+    expect(spdx.files.map((f) => f.fileName)).toEqual(["./etc/app.conf", "./usr/share/doc/app/copyright"]);
   });
 });

@@ -5,6 +5,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Artifact } from "../artifacts/artifact.js";
 import type { CheckResult, KindTraits } from "../artifacts/kinds.js";
+import { toRecord } from "../artifacts/registry.js";
 import { sectionOf } from "../config/section.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
@@ -13,7 +14,8 @@ import { artifactFields } from "../sign/artifact-fields.js";
 import { stagedPath, writeStaged } from "../staging/staging.js";
 import { goshipVersion } from "../version.js";
 import { runSbomCommand } from "./command.js";
-import { generateSbom } from "./generate.js";
+import { describeArtifact, describeContents } from "./describe.js";
+import { sbomBytes } from "./generate.js";
 import { formatOfDocument, type SbomEntry, sbomSection } from "./section.js";
 
 declare module "../artifacts/artifact.js" {
@@ -104,17 +106,20 @@ export const sbomStep: Step = {
 async function writeNative(ctx: ReleaseContext, entry: SbomEntry, artifact: Artifact): Promise<void> {
   const release = need(ctx, "release");
   const bytes = await readFile(await stagedPath(ctx, artifact.path));
+  const options = { time: release.time, toolVersion: goshipVersion };
+  // A package is read by its own kind; archives and binaries are read here.
+  const contents = ctx.kinds.traitsOf(artifact.kind)?.contents;
+  const subject =
+    contents === undefined
+      ? await describeArtifact(artifact.name, bytes, options)
+      : await describeContents(artifact.name, bytes, await contents(bytes, toRecord(artifact)), options);
   for (const [i, template] of entry.documents.entries()) {
     const name = path.posix.basename(
       render(ctx, template, `sboms[${entry.id}].documents[${i}]`, artifactFields(ctx, artifact)),
     );
     const format = formatOfDocument(name);
     ctx.artifacts.claimName(name, `sboms[${entry.id}].documents`);
-    const document = await generateSbom(artifact.name, bytes, format, {
-      time: release.time,
-      toolVersion: goshipVersion,
-    });
-    const written = await writeStaged(ctx, name, document);
+    const written = await writeStaged(ctx, name, sbomBytes(subject, format));
     ctx.artifacts.add({
       kind: "sbom",
       name,
