@@ -1,8 +1,20 @@
 // A GoReleaser file with `sboms` and `signs`: SBOMs checked by the official validators, signatures by
 // gpg, cosign and the sigstore verifier, provenance by the in-toto bindings and `goship verify`.
+// The release runs once, with a `syft` on PATH that fails if called; a second one elsewhere (another
+// directory, TZ and umask) must write the same SBOMs and provenance statement.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createPublicKey, generateKeyPairSync } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -24,15 +36,25 @@ const cosign = findTool("cosign");
 const skipReason = missingTools({ go: findTool("go"), gpg, "SBOM validators (python venv)": python });
 
 const goreleaserYaml = `version: 2
+project_name: deps
 builds:
   - env: [CGO_ENABLED=0]
     goos: [linux]
     goarch: [amd64]
+    # GoReleaser's default flags embed the build directory; these make the release reproducible.
+    flags: [-trimpath]
+    ldflags: -s -w -buildid= -X main.version={{ .Version }}
+    mod_timestamp: "{{ .CommitTimestamp }}"
+nfpms:
+  - maintainer: Jane Doe <jane@example.com>
+    formats: [deb]
 sboms:
   - artifacts: archive
   - id: cyclonedx
     artifacts: binary
     documents: ["{{ .Binary }}_{{ .Os }}_{{ .Arch }}.cdx.json"]
+  - id: packages
+    artifacts: package
 signs:
   - artifacts: checksum
   - id: native
@@ -45,16 +67,19 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv = 
 
 describe.skipIf(skipReason !== undefined)(`supply chain of a GoReleaser release ${skipReason ?? ""}`, () => {
   let work: string;
+  let moduleDir: string;
   let dist: string;
   let publicPem: string;
+  let signHome: string;
   let verifyHome: string;
+  let syftCalled: string;
   const files = () => readdirSync(dist).sort();
   // GoReleaser's default name: {{ .ProjectName }}_{{ .Version }}_checksums.txt.
   const sums = "deps_1.2.3_checksums.txt";
 
   beforeAll(async () => {
     work = mkdtempSync(path.join(os.tmpdir(), "goship-supply-"));
-    const moduleDir = copyFixture("deps", { parent: work, git: false });
+    moduleDir = copyFixture("deps", { parent: work, git: false });
     writeFileSync(path.join(moduleDir, ".goreleaser.yaml"), goreleaserYaml);
     for (const args of [
       ["init", "-q", "-b", "main"],
@@ -73,7 +98,7 @@ describe.skipIf(skipReason !== undefined)(`supply chain of a GoReleaser release 
       });
     }
     // A throw-away GnuPG home with an unprotected key, and another holding only its public half.
-    const signHome = path.join(work, "gnupg-sign");
+    signHome = path.join(work, "gnupg-sign");
     verifyHome = path.join(work, "gnupg-verify");
     mkdirSync(signHome, { mode: 0o700 });
     mkdirSync(verifyHome, { mode: 0o700 });
@@ -103,10 +128,17 @@ describe.skipIf(skipReason !== undefined)(`supply chain of a GoReleaser release 
     const pair = generateKeyPairSync("ec", { namedCurve: "P-256" });
     publicPem = pair.publicKey.export({ type: "spki", format: "pem" }) as string;
     writeFileSync(path.join(work, "goship.pub"), publicPem);
+    // GoReleaser shells out to syft for SBOMs; goship must not: this one only leaves a trace.
+    const fakeBin = path.join(work, "fake-bin");
+    mkdirSync(fakeBin);
+    syftCalled = path.join(work, "syft-was-called");
+    writeFileSync(path.join(fakeBin, "syft"), `#!/bin/sh\ntouch '${syftCalled}'\nexit 1\n`);
+    chmodSync(path.join(fakeBin, "syft"), 0o755);
     dist = path.join(moduleDir, "dist");
     const result = await runCli(["release", "--dir", moduleDir], {
       env: {
         ...gpgEnv,
+        PATH: `${fakeBin}${path.delimiter}${process.env.PATH ?? ""}`,
         GOSHIP_TEST_SIGNING_KEY: pair.privateKey.export({ type: "pkcs8", format: "pem" }) as string,
       },
     });
@@ -140,6 +172,10 @@ describe.skipIf(skipReason !== undefined)(`supply chain of a GoReleaser release 
     expect(listed.filter((n) => /\.sig|sigstore|intoto/.test(n!))).toEqual([]);
   });
 
+  it("makes the SBOMs itself: the syft on PATH is never called", () => {
+    expect(existsSync(syftCalled)).toBe(false);
+  });
+
   it("gives SBOMs the official validators accept, listing exactly what `go version -m` lists", () => {
     const documents = files()
       .filter((n) => n.endsWith(".sbom.json") || n.endsWith(".cdx.json"))
@@ -163,16 +199,22 @@ describe.skipIf(skipReason !== undefined)(`supply chain of a GoReleaser release 
     const expected = parseBuildInfoText(text)
       .deps.map(moduleComponent)
       .map((c) => `${c.name}@${c.version} ${c.sum}`);
-    const spdx = JSON.parse(
-      readFileSync(path.join(dist, "deps_1.2.3_linux_amd64.tar.gz.sbom.json"), "utf8"),
-    ) as {
+    type Spdx = {
       packages: { name: string; versionInfo: string; primaryPackagePurpose: string; comment?: string }[];
+      files: { fileName: string }[];
     };
-    const modules = spdx.packages
-      .filter((p) => p.primaryPackagePurpose === "LIBRARY" && p.name !== "stdlib")
-      .map((p) => `${p.name}@${p.versionInfo} ${p.comment?.replace("go.sum ", "") ?? ""}`);
-    expect(modules).toEqual(expected);
+    const spdxOf = (name: string) => JSON.parse(readFileSync(path.join(dist, name), "utf8")) as Spdx;
+    const modulesOf = (spdx: Spdx) =>
+      spdx.packages
+        .filter((p) => p.primaryPackagePurpose === "LIBRARY" && p.name !== "stdlib")
+        .map((p) => `${p.name}@${p.versionInfo} ${p.comment?.replace("go.sum ", "") ?? ""}`);
+    expect(modulesOf(spdxOf("deps_1.2.3_linux_amd64.tar.gz.sbom.json"))).toEqual(expected);
     expect(expected).toEqual([expect.stringMatching(/^github.com\/google\/uuid@v1.6.0 h1:/)]);
+    // The .deb is read by its own format: its files as installed, and the Go binary among them.
+    const deb = files().find((n) => n.endsWith(".deb"))!;
+    const debSbom = spdxOf(`${deb}.sbom.json`);
+    expect(modulesOf(debSbom)).toEqual(expected);
+    expect(debSbom.files.map((f) => f.fileName)).toContain("./usr/bin/deps");
   });
 
   it("signs checksums.txt so that gpg --verify accepts it, and a tampered copy fails", () => {
@@ -248,7 +290,7 @@ describe.skipIf(skipReason !== undefined)(`supply chain of a GoReleaser release 
     // The binary checks of `verify` judge GoReleaser's own build defaults; only the supply-chain lines matter here.
     const ok = await runCli(["verify", dist, "--provenance", "--key", path.join(work, "goship.pub")]);
     expect(ok.stderr).toContain(`✓ ${sums}.sigstore.json: signature verified`);
-    expect(ok.stderr).toContain("✓ deps.intoto.jsonl: 3 subjects, signature verified");
+    expect(ok.stderr).toContain("✓ deps.intoto.jsonl: 5 subjects, signature verified");
     expect(ok.stderr).not.toMatch(/deps\.intoto\.jsonl: .*(does not|missing)|sigstore\.json: the signature/);
     const copy = path.join(work, "dist-tampered");
     cpSync(dist, copy, { recursive: true });
@@ -259,5 +301,37 @@ describe.skipIf(skipReason !== undefined)(`supply chain of a GoReleaser release 
       "deps.intoto.jsonl: deps_1.2.3_linux_amd64.tar.gz does not match its SHA-256 in the provenance",
     );
     expect(bad.stderr).not.toMatch(/internal error|\n\s+at /);
+  });
+
+  it("writes the same SBOMs, checksums and provenance statement from another directory, TZ and umask", async () => {
+    // Signatures are randomised (and made with a fresh key here); everything they sign is not.
+    const other = path.join(work, "elsewhere", "deps-clone");
+    execFileSync("git", ["clone", "-q", "--no-local", moduleDir, other], {
+      env: { ...process.env, GIT_CONFIG_GLOBAL: "/dev/null" },
+    });
+    const pair = generateKeyPairSync("ed25519");
+    const gpgEnv = { ...process.env, GNUPGHOME: signHome };
+    const result = await runCli(["release", "--dir", other], {
+      umask: "077",
+      env: {
+        ...gpgEnv,
+        TZ: "Pacific/Kiritimati",
+        LC_ALL: "C",
+        GOSHIP_TEST_SIGNING_KEY: pair.privateKey.export({ type: "pkcs8", format: "pem" }) as string,
+      },
+    });
+    spawnSync("gpgconf", ["--kill", "gpg-agent"], { env: gpgEnv });
+    expect(result.code, result.stderr).toBe(0);
+    const otherDist = path.join(other, "dist");
+    const sboms = files().filter((n) => n.endsWith(".sbom.json") || n.endsWith(".cdx.json"));
+    expect(sboms.length).toBe(3);
+    for (const name of [...sboms, sums]) {
+      expect(readFileSync(path.join(otherDist, name)).equals(readFileSync(path.join(dist, name))), name).toBe(
+        true,
+      );
+    }
+    const payload = (dir: string) =>
+      (JSON.parse(readFileSync(path.join(dir, "deps.intoto.jsonl"), "utf8")) as { payload: string }).payload;
+    expect(payload(otherDist)).toBe(payload(dist));
   });
 });
