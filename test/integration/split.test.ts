@@ -76,6 +76,22 @@ describe("split and merge", () => {
   beforeAll(async () => {
     root = mkdtempSync(path.join(os.tmpdir(), "goship-split-"));
     origin = copyFixture("api", { parent: root, name: "origin" });
+    // SBOMs and provenance are made by the merge from the parts' files: they too must come out as
+    // one machine writes them.
+    writeFileSync(
+      path.join(origin, "goship.yaml"),
+      [
+        "sboms:",
+        "  - artifacts: archive",
+        "  - id: binaries",
+        "    artifacts: binary",
+        '    documents: ["{{ .Binary }}_{{ .Os }}_{{ .Arch }}{{ with .Arm }}v{{ . }}{{ end }}.cdx.json"]',
+        "",
+      ].join("\n"),
+    );
+    git(origin, "add", "-A");
+    git(origin, "commit", "-q", "-m", "sboms");
+    git(origin, "tag", "-f", "v1.2.3");
     for (const i of [1, 2, 3]) {
       const { dir, env } = runner(origin, root, `shard-${i}`);
       const result = await runCli(["release", "--shard", `${i}/3`, "--targets", targets, "--dist", "dist"], {
@@ -109,7 +125,10 @@ describe("split and merge", () => {
     const result = await runCli(["merge", ...copies, "--dist", "dist"], { cwd: merger.dir, env: merger.env });
     expect(result.code, result.stderr).toBe(0);
     const merged = path.join(merger.dir, "dist");
-    for (const file of ["checksums.txt", "metadata.json", "artifacts.json"]) {
+    const names = readdirSync(merged);
+    expect(names.filter((n) => n.endsWith(".sbom.json")).length).toBe(8);
+    expect(names.filter((n) => n.endsWith(".cdx.json")).length).toBe(8);
+    for (const file of ["checksums.txt", "metadata.json", "artifacts.json", "api.intoto.jsonl"]) {
       expect(readFileSync(path.join(merged, file), "utf8")).toBe(
         readFileSync(path.join(single, file), "utf8"),
       );
