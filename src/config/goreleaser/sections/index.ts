@@ -4,7 +4,6 @@ import { announceKeys } from "./announce.js";
 import { artifactoriesKeys } from "./artifactories.js";
 import { aurSourcesKeys } from "./aur-sources.js";
 import { aursKeys } from "./aurs.js";
-import { binarySignsKeys } from "./binary-signs.js";
 import { blobsKeys } from "./blobs.js";
 import { brewsKeys } from "./brews.js";
 import { changelogKeys } from "./changelog.js";
@@ -34,9 +33,7 @@ import { nixKeys } from "./nix.js";
 import { notarizeKeys } from "./notarize.js";
 import { publishersKeys } from "./publishers.js";
 import { releaseKeys } from "./release.js";
-import { sbomsKeys } from "./sboms.js";
 import { scoopsKeys } from "./scoops.js";
-import { signsKeys } from "./signs.js";
 import { snapcraftsKeys } from "./snapcrafts.js";
 import { sourceKeys } from "./source.js";
 import { srpmKeys } from "./srpm.js";
@@ -67,15 +64,12 @@ export const unimplementedSections: Readonly<Record<string, KeyTree>> = {
   blobs: blobsKeys,
   publishers: publishersKeys,
   changelog: changelogKeys,
-  signs: signsKeys,
   notarize: notarizeKeys,
   docker_signs: dockerSignsKeys,
-  binary_signs: binarySignsKeys,
   env_files: envFilesKeys,
   source: sourceKeys,
   gomod: gomodKeys,
   announce: announceKeys,
-  sboms: sbomsKeys,
   chocolateys: chocolateysKeys,
   git: gitKeys,
   metadata: metadataKeys,
