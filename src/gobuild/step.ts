@@ -24,6 +24,7 @@ import {
 import { ExecError } from "../process/exec.js";
 import { stagedPath } from "../staging/staging.js";
 import { importPathOf } from "./binaries.js";
+import { droppedStamps } from "./dropped-stamps.js";
 import { ModTimestampError } from "./errors.js";
 import { binaryExtension, binaryFileName } from "./naming.js";
 import { digestSources } from "./source-digest.js";
@@ -238,6 +239,7 @@ async function registerBinary(
 ): Promise<void> {
   const module = need(ctx, "module");
   const bytes = changedByHooks ? await readFile(await stagedPath(ctx, out.relPath)) : built.bytes;
+  const unlanded = await droppedStamps(ctx, out.fileName.replace(/\.exe$/, ""), bytes);
   ctx.artifacts.add({
     kind: "binary",
     name: out.name,
@@ -246,6 +248,7 @@ async function registerBinary(
     binary: out.fileName,
     packagePath: importPathOf(module.path, module.mains, main.package),
     build: build.id,
+    ...(unlanded.length > 0 ? { unlandedStamps: unlanded } : {}),
     size: bytes.byteLength,
     sha256: sha256Hex(bytes),
     producedBy: {

@@ -4,7 +4,6 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isArchiveName, readArchive } from "../archive/read/index.js";
 import { stampsInLdflags } from "../go/ldflags.js";
-import { parseReleaseMetadata } from "../metadata/metadata.js";
 import { isBinaryReadError } from "./errors.js";
 import { walkGoVersionCandidates } from "./go-version.js";
 import { type BinaryInfo, readBinary } from "./read-binary.js";
@@ -96,10 +95,25 @@ async function nearbyStamps(file: string): Promise<StampList> {
   let dir = path.dirname(path.resolve(file));
   for (let up = 0; up < 3; up++, dir = path.dirname(dir)) {
     try {
-      return parseReleaseMetadata(await readFile(path.join(dir, "metadata.json"), "utf8")).stamps;
+      return stampsOfMetadata(await readFile(path.join(dir, "metadata.json"), "utf8"));
     } catch {
       // not a goship dist here
     }
   }
   return [];
+}
+
+/**
+ * The stamps of a goship metadata.json, read here rather than through metadata/ so that this
+ * reader depends on no pipeline folder (metadata/ depends on the build steps).
+ */
+function stampsOfMetadata(text: string): StampList {
+  const value = JSON.parse(text) as { project?: unknown; stamps?: unknown };
+  if (typeof value?.project !== "string") throw new Error("not a goship metadata.json");
+  return Array.isArray(value.stamps)
+    ? value.stamps.filter(
+        (s): s is { symbol: string; value: string } =>
+          typeof s?.symbol === "string" && typeof s?.value === "string",
+      )
+    : [];
 }

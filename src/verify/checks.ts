@@ -138,6 +138,11 @@ function checkLinkage(info: BinaryInfo, expect: BinaryExpectation): CheckResult 
             : `system libraries only (${linkage.needed.join(", ") || "none"}), as Go links on ${expect.target.goos}`,
         );
       }
+      // -buildmode=pie (asked for in the config, recorded in build info) needs the dynamic loader
+      // to relocate it, and nothing else: not static by design, but still no shared library.
+      const buildmode = info.buildInfo.settings.find((s) => s.key === "-buildmode")?.value;
+      if (buildmode === "pie" && linkage.needed.length === 0 && linkage.interpreter)
+        return skip("static", `-buildmode=pie: no shared library, only the loader ${linkage.interpreter}`);
       return verdict(
         "static",
         linkage.static,
