@@ -1,6 +1,6 @@
 // The install channels step: after the archives, write every Homebrew, Scoop, AUR and winget
 // manifest and pack every npm package into dist, as artifacts that `verify` reads back and
-// `publish` pushes (see git/push.ts and npm/publish.ts).
+// `publish` pushes (see publishers.ts).
 import { readFile } from "node:fs/promises";
 import { sectionOf } from "../config/section.js";
 import type { Target } from "../go/targets.js";
@@ -10,9 +10,10 @@ import type { Step } from "../pipeline/step.js";
 import { releaseFields, render } from "../pipeline/templates.js";
 import { stagedPath, writeStaged } from "../staging/staging.js";
 import { githubDownloadTemplate, ownerAndName } from "./config.js";
-import { type ChannelFacts, GENERATED_HEADER } from "./facts.js";
+import { type ChannelFacts, GENERATED_HEADER, uploadSkipped } from "./facts.js";
 import { generateChannelFiles, type PushTarget } from "./generate.js";
-import { packNpmRelease } from "./npm/release.js";
+import { npmPublishSettings, packNpmRelease } from "./npm/release.js";
+import { manifestPublisher, npmPublisher } from "./publishers.js";
 import { releasedAssets } from "./release-assets.js";
 import {
   aursSection,
@@ -44,6 +45,13 @@ declare module "../artifacts/artifact.js" {
       readonly integrity: string;
       /** Index of its `npms` entry. */
       readonly entry: number;
+      /** Where and how `publish` sends it: the registry ("" = npm's own config), dist-tag, access. */
+      readonly registry: string;
+      readonly distTag: string;
+      readonly access: "" | "public" | "restricted";
+      /** `--provenance`: true, false, or auto (decided where `publish` runs: GitHub Actions, GitLab CI). */
+      readonly provenance: boolean | "auto";
+      readonly skipUpload: boolean;
     };
   }
 }
@@ -95,8 +103,13 @@ export const channelsStep: Step = {
     { section: npmsSection },
   ],
   produces: {
-    manifest: { category: "manifest", publishOrder: "last", verify: verifyManifest },
-    "npm-package": { category: "package" },
+    manifest: {
+      category: "manifest",
+      publishOrder: "last",
+      verify: verifyManifest,
+      publisher: manifestPublisher,
+    },
+    "npm-package": { category: "package", publisher: npmPublisher },
   },
   skip(ctx) {
     const c = ctx.config ? configured(ctx) : undefined;
@@ -143,7 +156,10 @@ export const channelsStep: Step = {
           data: await readFile(await stagedPath(ctx, b.path)),
         })),
       );
-      for (const pkg of await packNpmRelease(npm, `npms[${entry}]`, facts, withBytes)) {
+      const at = `npms[${entry}]`;
+      const settings = npmPublishSettings(npm, at, facts, {});
+      const skipUpload = uploadSkipped(npm.skip_upload, facts);
+      for (const pkg of await packNpmRelease(npm, at, facts, withBytes)) {
         const written = await writeStaged(ctx, pkg.path, pkg.data);
         ctx.artifacts.add({
           kind: "npm-package",
@@ -155,6 +171,11 @@ export const channelsStep: Step = {
           role: pkg.role,
           integrity: pkg.integrity,
           entry,
+          registry: settings.registry,
+          distTag: settings.tag,
+          access: settings.access,
+          provenance: npm.provenance,
+          skipUpload,
           producedBy: { step: "writing install channels", id: npm.id || npm.name },
         });
       }
