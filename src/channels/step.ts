@@ -8,6 +8,12 @@ import { effectiveLevel } from "../go/targets.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 import { releaseFields, render } from "../pipeline/templates.js";
+import {
+  giteaUrlsSection,
+  githubUrlsSection,
+  gitlabUrlsSection,
+  releaseSection,
+} from "../publish/sections.js";
 import { stagedPath, writeStaged } from "../staging/staging.js";
 import { githubDownloadTemplate, ownerAndName } from "./config.js";
 import { type ChannelFacts, GENERATED_HEADER, uploadSkipped } from "./facts.js";
@@ -56,7 +62,41 @@ declare module "../artifacts/artifact.js" {
   }
 }
 
+/**
+ * GoReleaser's default download URL: the release's GitHub (or GitLab, Gitea) repository under
+ * its `*_urls.download`, else the origin remote on github.com.
+ */
 async function defaultUrlTemplate(ctx: ReleaseContext): Promise<string> {
+  const config = need(ctx, "config");
+  const release = sectionOf(config, releaseSection);
+  const download = (source: string | undefined, fallback: string, key: string) =>
+    render(ctx, source ?? fallback, key, releaseFields(ctx)).replace(/\/+$/, "");
+  const tag = "{{ urlPathEscape .Tag }}";
+  if (release?.github?.owner && release.github.name) {
+    const server = download(
+      sectionOf(config, githubUrlsSection)?.download,
+      "https://github.com",
+      "github_urls.download",
+    );
+    return githubDownloadTemplate(release.github.owner, release.github.name, server);
+  }
+  if (release?.gitlab?.owner && release.gitlab.name) {
+    const server = download(
+      sectionOf(config, gitlabUrlsSection)?.download,
+      "https://gitlab.com",
+      "gitlab_urls.download",
+    );
+    return `${server}/${release.gitlab.owner}/${release.gitlab.name}/-/releases/${tag}/downloads/{{ .ArtifactName }}`;
+  }
+  const gitea = sectionOf(config, giteaUrlsSection);
+  if (release?.gitea?.owner && release.gitea.name && (gitea?.download || gitea?.api)) {
+    const server = download(
+      gitea.download,
+      (gitea.api ?? "").replace(/\/api\/v1\/?$/, ""),
+      "gitea_urls.download",
+    );
+    return `${server}/${release.gitea.owner}/${release.gitea.name}/releases/download/${tag}/{{ .ArtifactName }}`;
+  }
   const remote = await ctx.exec("git", ["ls-remote", "--get-url"], {
     cwd: ctx.module?.dir ?? ctx.options.dir,
     env: ctx.env,
