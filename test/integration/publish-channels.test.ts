@@ -3,7 +3,7 @@
 // Homebrew cask and a Scoop manifest pushed to bare git repositories and compared with what
 // GoReleaser v2.15.1 writes for the same config (golden files: scripts/publish-channels-goldens.mjs).
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,7 +26,7 @@ let tap: string;
 let bucket: string;
 let first: CliResult;
 
-interface Record {
+interface DistRecord {
   kind: string;
   name: string;
   path: string;
@@ -70,8 +70,8 @@ const gitIn = (repo: string, ...args: string[]) =>
   execFileSync("git", ["--git-dir", repo, ...args], { encoding: "utf8" });
 const heads = () => [gitIn(tap, "rev-parse", "main"), gitIn(bucket, "rev-parse", "main")];
 
-function artifacts(): Record[] {
-  return JSON.parse(readFileSync(path.join(moduleDir, "dist/artifacts.json"), "utf8")) as Record[];
+function artifacts(): DistRecord[] {
+  return JSON.parse(readFileSync(path.join(moduleDir, "dist/artifacts.json"), "utf8")) as DistRecord[];
 }
 
 /** goship's file in the golden's terms: its archives' digests and the server's URL as placeholders. */
