@@ -88,8 +88,10 @@ describe.skipIf(!ready)(
   `release --publish to npm, a tap and a bucket (${missing.length ? `skipped: ${missing.join(", ")} not installed` : "verdaccio"})`,
   () => {
     beforeAll(async () => {
-      server = await startFakeGitHub();
-      registry = await startVerdaccio(findTool("verdaccio") as string);
+      [server, registry] = await Promise.all([
+        startFakeGitHub(),
+        startVerdaccio(findTool("verdaccio") as string),
+      ]);
       parent = mkdtempSync(path.join(os.tmpdir(), "goship-publish-channels-"));
       moduleDir = copyFixture("api", { parent, tag: false });
       cpSync(path.join(fixture, ".goreleaser.yaml"), path.join(moduleDir, ".goreleaser.yaml"));
