@@ -31,6 +31,8 @@ export interface PublishEnvironment {
 export interface KindPublisher {
   /** Present-tense phrase for logs: "publishing npm packages". */
   readonly name: string;
+  /** Refuses bad settings before anything is published anywhere (the forge release included). */
+  check?(artifacts: readonly ArtifactRecord[], env: PublishEnvironment): Promise<void>;
   /**
    * Sends the artifacts of its kind. Idempotent: a re-run after a failure finishes the job, a
    * re-run after success changes nothing.

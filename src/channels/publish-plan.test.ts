@@ -134,7 +134,7 @@ describe("manifestPublisher", () => {
     expect(logged.join("\n")).not.toContain("s3cret");
   });
 
-  it("refuses a repository it could only reach through a forge API, naming the key to set", async () => {
+  it("refuses, in its check before any release, a repository only a forge API could reach", async () => {
     const repository = { owner: "acme", name: "homebrew-tap", pull_request: { enabled: false } };
     await expect(
       manifestPublisher.publish(
@@ -146,7 +146,7 @@ describe("manifestPublisher", () => {
     );
     const pr = { ...repository, pull_request: { enabled: true } };
     await expect(
-      manifestPublisher.publish([manifest("tool.rb", { push: push({ repository: pr } as never) })], penv({})),
+      manifestPublisher.check?.([manifest("tool.rb", { push: push({ repository: pr } as never) })], penv({})),
     ).rejects.toThrow(/pull_request needs a forge API/);
   });
 });

@@ -37,10 +37,12 @@ function renderTarget(
 
 export const manifestPublisher: KindPublisher = {
   name: "pushing install manifests",
+  async check(artifacts, penv) {
+    for (const push of planManifestPushes(artifacts).pushes) renderTarget(push.target, penv);
+  },
   async publish(artifacts, penv) {
     const { pushes, skipped } = planManifestPushes(artifacts);
     logSkipped(penv, skipped);
-    // Every URL is checked before the first push, so a bad key does not leave half the channels done.
     const rendered = pushes.map((push) => ({ push, to: renderTarget(push.target, penv) }));
     for (const { push, to } of rendered) {
       const files = push.files.map((f) => f.repoPath);

@@ -71,6 +71,9 @@ export const publishReleaseStep: Step = {
     const log = secrets.logger(ctx.log);
     try {
       const pctx = await publishContext(ctx, secrets, log);
+      const penv = publishEnvironment(ctx, pctx);
+      const byKind = ctx.kinds.publishersOf(pctx.dist.artifacts);
+      for (const { publisher, artifacts } of byKind) await publisher.check?.(artifacts, penv);
       for (const publisher of publishers) {
         const reason = publisher.skip?.(pctx);
         if (reason !== undefined) {
@@ -80,8 +83,7 @@ export const publishReleaseStep: Step = {
         await publisher.publish(pctx);
       }
       // After the forge release, so every download URL a manifest or package names resolves.
-      const penv = publishEnvironment(ctx, pctx);
-      for (const { publisher, artifacts } of ctx.kinds.publishersOf(pctx.dist.artifacts)) {
+      for (const { publisher, artifacts } of byKind) {
         log.info(publisher.name, { artifacts: artifacts.length });
         await publisher.publish(artifacts, penv);
       }
