@@ -12,7 +12,7 @@ import path from "node:path";
 import { parse, stringify } from "yaml";
 
 const root = path.resolve(import.meta.dirname, "..");
-const fixture = path.join(root, "test/fixtures/goreleaser/publish-channels");
+const fixture = path.join(root, "test/fixtures/publish-channels");
 const goreleaser = process.env.GORELEASER ?? "goreleaser";
 export const goldenServer = "http://github.invalid";
 

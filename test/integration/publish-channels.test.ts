@@ -15,7 +15,7 @@ import { type Registry, startVerdaccio } from "../helpers/verdaccio.js";
 
 const missing = missingTools("verdaccio");
 const ready = missing.length === 0 && haveGo();
-const fixture = path.join(repoRoot, "test/fixtures/goreleaser/publish-channels");
+const fixture = path.join(repoRoot, "test/fixtures/publish-channels");
 const pkg = "@goship-e2e/tool";
 
 let server: FakeGitHub;
