@@ -1,4 +1,5 @@
 // Builds as the pipeline sees them, and goship's defaults for what a goship.yaml leaves out.
+import { type CgoSetting, cgoSettingOf } from "../cctoolchain/mode.js";
 import type { UserBuild, UserHook } from "../config/schema.js";
 import type { MainPackage } from "../go/module.js";
 import type { Target } from "../go/targets.js";
@@ -45,8 +46,9 @@ export interface ResolvedBuild {
   /** `-X symbol=value` appended to ldflags, values quoted for cmd/go. */
   readonly stamps: ReadonlyArray<readonly [symbol: string, value: string]>;
   readonly tags: readonly string[];
-  /** CGO_ENABLED=1/0, or undefined to leave it to the environment (GoReleaser's way). */
-  readonly cgo: boolean | undefined;
+  /** off/static/dynamic, `auto` to detect from the imported packages, or undefined to leave
+   * CGO_ENABLED and CC to the environment (GoReleaser's way). */
+  readonly cgo: CgoSetting | undefined;
   /** Unix-seconds template applied as the binary's mtime; "" leaves it. */
   readonly modTimestamp: string;
   /** Template: the build is left out when it renders "true". */
@@ -119,7 +121,7 @@ export function withBuildDefaults(input: BuildDefaultsInput): ResolvedBuild {
     ldflags: user.ldflags === undefined ? defaultLdflags : toList(user.ldflags),
     stamps: user.stamps === undefined ? defaultStampTemplates : Object.entries(user.stamps),
     tags: user.tags ?? [],
-    cgo: user.cgo ?? false,
+    cgo: cgoSettingOf(user.cgo),
     modTimestamp: "",
     skip: String(user.skip ?? false),
     uniqueDistDir: true,

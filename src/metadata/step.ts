@@ -2,6 +2,7 @@
 
 import { docFilesOf } from "../archive/files.js";
 import { byKind } from "../artifacts/registry.js";
+import { cgoRecordOf } from "../cctoolchain/plans.js";
 import { ldflagsWithStamps } from "../go/build-args.js";
 import { formatTarget } from "../go/targets.js";
 import { configuredBinaries } from "../gobuild/binaries.js";
@@ -36,6 +37,7 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
     ? await docFilesOf(ctx)
     : [];
   const first = config.builds[0];
+  const cgo = first ? cgoRecordOf(ctx, first.id) : undefined;
   return {
     project: release.project,
     module: module.path,
@@ -62,7 +64,8 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
               ...(first?.flags ?? []),
             ],
             ldflags: ldflagsWithStamps(first?.ldflags ?? [], stamps),
-            env: { CGO_ENABLED: first?.cgo ? "1" : "0" },
+            env: { CGO_ENABLED: cgo ? "1" : "0" },
+            ...(cgo ? { cgo } : {}),
           },
     archives: ctx.artifacts.filter(byKind("archive")).length,
     goship: goshipVersion,

@@ -1,5 +1,6 @@
 // The ordered steps of each command. Read top to bottom, this is what a release does.
 import { archiveStep } from "../archive/step.js";
+import { cgoToolchainStep } from "../cctoolchain/step.js";
 import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
 import { configStep } from "../config/step.js";
 import { checkStampsStep } from "../gobuild/stamps-step.js";
@@ -20,6 +21,7 @@ const resolveSteps: readonly Step[] = [
   configStep, // goship.yaml, else a GoReleaser file, else zero config; every problem with its line
   gitStep, // version, commit, commit time; refuse dirty, untagged or non-git trees unless --snapshot
   targetsStep, // validate os/arch/level against the toolchain before spending time building
+  cgoToolchainStep, // cgo mode per build (static when a package uses C) and a C compiler per target
   checkStampsStep, // warn when an -X stamp has no string variable to land in (the linker won't say)
   prepareDistStep, // refuse a non-empty dist without --clean; stage everything inside it
   beforeHooksStep, // the config's before hooks, once, before any build

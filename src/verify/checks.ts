@@ -14,6 +14,10 @@ export interface CheckResult {
 export interface BinaryExpectation {
   readonly target: Target;
   readonly cgo: boolean;
+  /** How a cgo build was linked, when metadata.json says so: static is then checked like cgo off. */
+  readonly cgoMode?: "static" | "dynamic";
+  /** The glibc floor metadata.json records for a dynamic cgo binary of this target. */
+  readonly glibc?: string;
   readonly snapshot: boolean;
   readonly goVersion: string;
   readonly stamps: ReadonlyArray<{ readonly symbol: string; readonly value: string }>;
@@ -31,7 +35,7 @@ export function checkBinary(info: BinaryInfo, bytes: Uint8Array, expect: BinaryE
   const missing = stamps.filter((s) => !s.found);
   return [
     checkTarget(info, expect.target, setting),
-    checkLinkage(info, expect),
+    ...cgoLinkageChecks(info, expect),
     verdict(
       "stripped",
       info.debug.stripped,
@@ -40,7 +44,13 @@ export function checkBinary(info: BinaryInfo, bytes: Uint8Array, expect: BinaryE
     verdict("no build ID", info.buildId === "", info.buildId ? `build ID ${info.buildId}` : ""),
     verdict("trimpath", setting("-trimpath") === "true", `-trimpath=${setting("-trimpath") ?? "unset"}`),
     expect.cgo
-      ? skip("cgo off", "cgo is configured")
+      ? expect.cgoMode
+        ? verdict(
+            "cgo on",
+            setting("CGO_ENABLED") === "1",
+            `CGO_ENABLED=${setting("CGO_ENABLED") ?? "unset"}`,
+          )
+        : skip("cgo off", "cgo is configured")
       : verdict(
           "cgo off",
           setting("CGO_ENABLED") === "0",
@@ -104,8 +114,55 @@ const allowedDylibs = new Set([
   "/System/Library/Frameworks/Security.framework/Versions/A/Security",
 ]);
 
-function checkLinkage(info: BinaryInfo, expect: BinaryExpectation): CheckResult {
-  if (expect.cgo) return skip("static", "cgo is configured");
+/**
+ * A static cgo binary is held to the same rule as a pure-Go one (on Windows the C runtime it
+ * imports is part of the system); a dynamic one lists what it needs and must not need a newer
+ * glibc than the release says.
+ */
+function cgoLinkageChecks(info: BinaryInfo, expect: BinaryExpectation): CheckResult[] {
+  if (!expect.cgo) return [checkLinkage(info)];
+  if (expect.cgoMode === "static") {
+    if (info.linkage.format !== "pe") return [checkLinkage(info)];
+    const runtime = info.linkage.dlls.filter((dll) => !isWindowsSystemDll(dll));
+    return [
+      verdict(
+        "static",
+        runtime.length === 0,
+        runtime.length
+          ? `imports ${runtime.join(", ")}`
+          : `system DLLs only: ${info.linkage.dlls.join(", ")}`,
+      ),
+    ];
+  }
+  if (expect.cgoMode !== "dynamic" || info.linkage.format !== "elf")
+    return [skip("static", "cgo is configured")];
+  const { needed, glibc } = info.linkage;
+  const linkage = pass("linkage", `${info.linkage.fileVerdict}: ${needed.join(", ") || "nothing"}`);
+  if (!glibc) return [linkage, skip("glibc floor", "needs no versioned glibc symbol")];
+  return [
+    linkage,
+    verdict(
+      "glibc floor",
+      expect.glibc === glibc,
+      `needs glibc ${glibc}${expect.glibc === glibc ? "" : ` (release says ${expect.glibc ?? "nothing"})`}`,
+    ),
+  ];
+}
+
+/**
+ * The C runtime mingw-w64 links against (UCRT's api-ms-win-crt-*, msvcrt) ships with Windows;
+ * MinGW's own runtime DLLs (libgcc_s_*, libwinpthread-1, libstdc++-6) do not, and a binary that
+ * imports them does not run on a stock Windows.
+ */
+function isWindowsSystemDll(dll: string): boolean {
+  const name = dll.toLowerCase();
+  return (
+    !name.startsWith("lib") &&
+    (allowedDlls.has(name) || /^(api-ms-win-|ucrtbase|msvcrt|ws2_32|advapi32|user32|bcrypt|ntdll)/.test(name))
+  );
+}
+
+function checkLinkage(info: BinaryInfo): CheckResult {
   const linkage = info.linkage;
   switch (linkage.format) {
     case "elf":

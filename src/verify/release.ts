@@ -208,7 +208,17 @@ function expectation(input: VerifyInput, artifact: ArtifactRecord): BinaryExpect
   if (!target) return undefined;
   const { metadata } = input;
   const cgo = input.cgo ?? metadata.build?.env?.CGO_ENABLED === "1";
-  return { target, cgo, snapshot: metadata.snapshot, goVersion: metadata.goVersion, stamps: metadata.stamps };
+  const cgoMode = metadata.build?.cgo?.mode;
+  const glibc = artifact.target ? metadata.build?.cgo?.glibc?.[artifact.target] : undefined;
+  return {
+    target,
+    cgo,
+    ...(cgoMode ? { cgoMode } : {}),
+    ...(glibc ? { glibc } : {}),
+    snapshot: metadata.snapshot,
+    goVersion: metadata.goVersion,
+    stamps: metadata.stamps,
+  };
 }
 
 /** Artifact targets are always valid Go targets; parse them without a toolchain. */
