@@ -2,6 +2,7 @@
 
 import { docFilesOf } from "../archive/files.js";
 import { byKind } from "../artifacts/registry.js";
+import { cgoLdflags } from "../cctoolchain/plan.js";
 import { cgoRecordOf } from "../cctoolchain/plans.js";
 import { ldflagsWithStamps } from "../go/build-args.js";
 import { formatTarget } from "../go/targets.js";
@@ -63,7 +64,10 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
               `-buildvcs=${release.buildvcs}`,
               ...(first?.flags ?? []),
             ],
-            ldflags: ldflagsWithStamps(first?.ldflags ?? [], stamps),
+            ldflags: ldflagsWithStamps(
+              [...(first?.ldflags ?? []), ...(cgo ? cgoLdflags(cgo.mode) : [])],
+              stamps,
+            ),
             env: { CGO_ENABLED: cgo ? "1" : "0" },
             ...(cgo ? { cgo } : {}),
           },
