@@ -4,6 +4,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isArchiveName, readArchive } from "../archive/read/index.js";
 import { stampsInLdflags } from "../go/ldflags.js";
+import { levelVariable } from "../go/targets.js";
 import { parseReleaseMetadata } from "../metadata/metadata.js";
 import { confirmStamps, type StampResult } from "../verify/stamps.js";
 import { isBinaryReadError } from "./errors.js";
@@ -17,6 +18,8 @@ export interface InspectedBinary {
   readonly entry?: string;
   readonly info: BinaryInfo;
   readonly stamps: readonly StampResult[];
+  /** The C compiler of a cgo binary, as the release's metadata.json records it. */
+  readonly cCompiler?: string;
 }
 
 export interface InspectResult {
@@ -61,14 +64,20 @@ async function* walkFiles(dir: string): AsyncGenerator<string> {
 }
 
 async function inspectFile(file: string): Promise<InspectedBinary[]> {
-  const expected = await nearbyStamps(file);
+  const { stamps: expected, compilers } = await nearbyMetadata(file);
+  const withCompiler = (binary: InspectedBinary): InspectedBinary => {
+    const cCompiler = compilerOf(binary.info, compilers);
+    return cCompiler ? { ...binary, cCompiler } : binary;
+  };
   if (isArchiveName(file)) {
     const listing = await readArchive(await readFile(file));
     const found: InspectedBinary[] = [];
     for (const entry of listing.entries.filter((e) => e.type === "file")) {
       try {
         const info = await readBinary(entry.data);
-        found.push({ file, entry: entry.name, info, stamps: stampsOf(info, entry.data, expected) });
+        found.push(
+          withCompiler({ file, entry: entry.name, info, stamps: stampsOf(info, entry.data, expected) }),
+        );
       } catch (error) {
         if (!isBinaryReadError(error)) throw error;
       }
@@ -77,7 +86,18 @@ async function inspectFile(file: string): Promise<InspectedBinary[]> {
   }
   const info = await readBinary(file);
   const bytes = await readFile(file);
-  return [{ file, info, stamps: stampsOf(info, bytes, expected) }];
+  return [withCompiler({ file, info, stamps: stampsOf(info, bytes, expected) })];
+}
+
+/** The compiler metadata.json names for the binary's target (`linux/arm/7`, else `linux/arm`). */
+function compilerOf(info: BinaryInfo, compilers: Readonly<Record<string, string>>): string | undefined {
+  const setting = (key: string) => info.buildInfo.settings.find((s) => s.key === key)?.value;
+  if (setting("CGO_ENABLED") !== "1") return undefined;
+  const goos = setting("GOOS");
+  const goarch = setting("GOARCH");
+  const variable = goarch ? levelVariable(goarch) : undefined;
+  const level = variable ? setting(variable) : undefined;
+  return compilers[`${goos}/${goarch}/${level}`] ?? compilers[`${goos}/${goarch}`];
 }
 
 /** The `-X` stamps to look for: from -ldflags in build info, else from a release's metadata.json. */
@@ -92,14 +112,17 @@ function stampsOf(info: BinaryInfo, bytes: Uint8Array, fromMetadata: StampList):
 type StampList = ReadonlyArray<{ symbol: string; value: string }>;
 
 /** metadata.json beside the file, or one or two folders up (dist/bin/<binary>). */
-async function nearbyStamps(file: string): Promise<StampList> {
+async function nearbyMetadata(
+  file: string,
+): Promise<{ stamps: StampList; compilers: Readonly<Record<string, string>> }> {
   let dir = path.dirname(path.resolve(file));
   for (let up = 0; up < 3; up++, dir = path.dirname(dir)) {
     try {
-      return parseReleaseMetadata(await readFile(path.join(dir, "metadata.json"), "utf8")).stamps;
+      const metadata = parseReleaseMetadata(await readFile(path.join(dir, "metadata.json"), "utf8"));
+      return { stamps: metadata.stamps, compilers: metadata.build?.cgo?.compilers ?? {} };
     } catch {
       // not a goship dist here
     }
   }
-  return [];
+  return { stamps: [], compilers: {} };
 }

@@ -34,7 +34,10 @@ export function formatReport(binary: InspectedBinary): string {
       `${info.format.toUpperCase()} ${info.header.bits}-bit ${info.header.byteOrder}-endian${info.universal ? `, universal (${info.slices.length} slices)` : ""}`,
     ],
     ["trimpath", setting("-trimpath") === "true" ? "yes" : "no"],
-    ["cgo", cgoSummary(info.buildInfo.settings)],
+    [
+      "cgo",
+      cgoSummary(info.buildInfo.settings) + (binary.cCompiler ? `, C compiler: ${binary.cCompiler}` : ""),
+    ],
     ["vcs", vcs],
     ["linkage", linkage],
     [
@@ -81,6 +84,7 @@ export function reportJson(binary: InspectedBinary): object {
     buildId: info.buildId,
     leakedPaths: info.leakedPaths,
     stamps: binary.stamps,
+    ...(binary.cCompiler ? { cCompiler: binary.cCompiler } : {}),
     slices: info.slices.map((s) => ({
       format: s.format,
       offset: s.offset,

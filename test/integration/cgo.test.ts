@@ -96,6 +96,13 @@ describe.skipIf(missing.length > 0)("cgo static release of a SQLite tool", () =>
       "linux/arm/7": expect.stringMatching(/^zig \S+ cc -target arm-linux-musleabihf$/),
     });
     expect(metadata.build.ldflags).toContain("-linkmode=external -extldflags '-static -s'");
+    const inspect = await runCli(["inspect", path.join(first, "dist/bin/sqlite-tool-v1.2.3-linux-armv7")], {
+      env,
+    });
+    expect(inspect.stdout).toMatch(
+      /cgo\s+on \(CGO_ENABLED=1\), C compiler: zig \S+ cc -target arm-linux-musleabihf\n/,
+    );
+    expect(inspect.stdout).toMatch(/linkage\s+statically linked\n/);
     const verify = await runCli(["verify", path.join(first, "dist"), "--json"], { env });
     expect(verify.code, verify.stderr).toBe(0);
     const report = JSON.parse(verify.stdout) as {
