@@ -37,6 +37,10 @@ const targets = [
   { name: "linux-armv7", machine: "ARM, EABI5", run: [qemu.arm ?? ""] },
 ];
 
+// A cold zig cache compiles musl, compiler-rt or mingw per target (90-165 s each on 2 cores) and
+// go-sqlite3's C amalgamation once per target; the second release reuses both.
+const coldBuild = 1_500_000;
+
 let parent: string;
 let first: string;
 let second: string;
@@ -50,7 +54,7 @@ describe.skipIf(missing.length > 0)("cgo static release of a SQLite tool", () =>
       const result = await runCli(["release", "--dir", dir], { env });
       expect(result.code, result.stderr).toBe(0);
     }
-  });
+  }, coldBuild * 2);
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
 
   it("builds static binaries for amd64, arm64 and arm/7, each in its normal archive", () => {
@@ -119,22 +123,27 @@ describe.skipIf(missing.length > 0)("cgo static release of a SQLite tool", () =>
 });
 
 describe.skipIf(missing.length > 0)("cgo without configuration", () => {
-  it("detects the C code, chooses static, and cross-compiles a Windows .exe with zig", async () => {
-    const dir = copyFixture("inspect-cgo");
-    const result = await runCli(["build", "--dir", dir, "--targets", "windows/amd64"], { env });
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/cgo .*mode=static \(musl\) because=example\.com\/inspectcgo use C/);
-    const exe = path.join(dir, "dist/bin/inspectcgo-v1.2.3-windows-amd64.exe");
-    expect(tool("file", ["-b", exe])).toMatch(/^PE32\+ executable \(console\) x86-64/);
-    const inspect = await runCli(["inspect", exe], { env });
-    expect(inspect.code, inspect.stderr).toBe(0);
-    expect(inspect.stdout).toMatch(/cgo\s+on \(CGO_ENABLED=1\)/);
-    expect(inspect.stdout).toMatch(/target\s+windows\/amd64/);
-  });
+  it(
+    "detects the C code, chooses static, and cross-compiles a Windows .exe with zig",
+    async () => {
+      const dir = copyFixture("inspect-cgo");
+      const result = await runCli(["build", "--dir", dir, "--targets", "windows/amd64"], { env });
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(/cgo .*mode=static \(musl\) because=example\.com\/inspectcgo use C/);
+      const exe = path.join(dir, "dist/bin/inspectcgo-v1.2.3-windows-amd64.exe");
+      expect(tool("file", ["-b", exe])).toMatch(/^PE32\+ executable \(console\) x86-64/);
+      const inspect = await runCli(["inspect", exe], { env });
+      expect(inspect.code, inspect.stderr).toBe(0);
+      expect(inspect.stdout).toMatch(/cgo\s+on \(CGO_ENABLED=1\)/);
+      expect(inspect.stdout).toMatch(/target\s+windows\/amd64/);
+    },
+    coldBuild,
+  );
 
   it("builds a dynamic glibc binary with the host's gcc, records its glibc floor and verifies it", async () => {
     const dir = copyFixture("inspect-cgo", { tag: false });
-    writeFileSync(path.join(dir, "goship.yaml"), "builds:\n  - cgo: dynamic\n");
+    // the fixture has no version variables: no -X stamps
+    writeFileSync(path.join(dir, "goship.yaml"), "builds:\n  - cgo: dynamic\n    stamps: {}\n");
     git(dir, "add", "-A");
     git(dir, "commit", "-q", "-m", "dynamic");
     git(dir, "tag", "v1.2.3");
