@@ -70,6 +70,23 @@ describe("C toolchain plan", () => {
     expect(() => plan("darwin/arm64", "static", { zig })).toThrow(/cgo for macOS needs the macOS SDK/);
   });
 
+  it("leaves CC to the config when its env sets one (macOS: no static libc, Go's own link flags)", () => {
+    const p = planCgoTarget({
+      mode: "static",
+      target: { goos: "darwin", goarch: "arm64" },
+      host,
+      found: {},
+      zigCacheDir: "/cache/zig",
+      configuredCC: true,
+    });
+    expect(p).toEqual({
+      mode: "static",
+      env: {},
+      ldflags: [],
+      compiler: "CC from the config's env",
+    });
+  });
+
   it("quotes a zig path with spaces the way cmd/go splits CC", () => {
     expect(quoteCommandWord("/opt/my tools/zig")).toBe("'/opt/my tools/zig'");
     expect(quoteCommandWord("/opt/zig")).toBe("/opt/zig");

@@ -30,6 +30,8 @@ export interface PlanInput {
   readonly found: FoundToolchains;
   /** Where zig keeps what it builds once per target (musl, compiler-rt, mingw): never in the tree. */
   readonly zigCacheDir: string;
+  /** The config's env sets CC itself: goship adds only the mode's linker flags. */
+  readonly configuredCC?: boolean;
 }
 
 /**
@@ -50,8 +52,10 @@ export function cgoLdflags(mode: Exclude<CgoMode, "off">): string[] {
 export function planCgoTarget(input: PlanInput): CgoTargetPlan {
   const { mode, target, found } = input;
   const isHost = target.goos === input.host.goos && target.goarch === input.host.goarch;
-  const ldflags = cgoLdflags(mode);
+  // macOS has no static libc at all: a darwin build with the config's CC links as Go links it.
+  const ldflags = target.goos === "darwin" ? [] : cgoLdflags(mode);
   const triple = zigTriple(target, mode);
+  if (input.configuredCC) return { mode, env: {}, ldflags, compiler: "CC from the config's env" };
   if (mode === "dynamic" && isHost && target.goos === "linux" && found.gcc)
     return { mode, env: { CC: found.gcc }, ldflags, compiler: "gcc" };
   if (found.zig && triple) {
@@ -75,7 +79,7 @@ export function planCgoTarget(input: PlanInput): CgoTargetPlan {
 
 function howToGet(target: Target, mode: CgoMode, isHost: boolean, triple: string | undefined): string {
   if (target.goos === "darwin")
-    return "cgo for macOS needs the macOS SDK: build that target on a Mac, or set CC for it in the build's env";
+    return "cgo for macOS needs the macOS SDK: build darwin targets on a Mac, set CC for them in the build's env, or leave them out of the build's targets";
   if (!triple) return `zig cannot build C code for ${formatTarget(target)}; set CC for it in the build's env`;
   const zig =
     "install zig (`pip install ziglang==0.17.1` and put its `zig` on PATH, or set GOSHIP_ZIG to the zig binary, or set GOSHIP_INSTALL_ZIG=1 to let goship install it)";

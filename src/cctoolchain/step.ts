@@ -51,6 +51,7 @@ export const cgoToolchainStep: Step = {
           host: { goos: toolchain.hostOs, goarch: toolchain.hostArch },
           found: await found(),
           zigCacheDir: zigCacheDir(ctx.env, cacheDir),
+          configuredCC: [...config.env, ...build.env].some((entry) => entry.startsWith("CC=")),
         });
         plans.targets.set(planKey(build.id, target), plan);
         ctx.log.debug?.("C toolchain", { build: build.id, target: formatTarget(target), cc: plan.compiler });
