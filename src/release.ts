@@ -1,8 +1,8 @@
 // The library API: `release()` and `build()` run their pipeline and return what they made.
 import type { Artifact } from "./artifacts/artifact.js";
 import { createContext, need, type ReleaseContext, type ReleaseOptions } from "./pipeline/context.js";
-import { buildPipeline, releasePipeline } from "./pipeline/pipelines.js";
 import { runPipeline } from "./pipeline/run.js";
+import { buildPipeline, formats, releasePipeline } from "./pipelines/pipelines.js";
 
 export interface ReleaseResult {
   readonly project: string;
@@ -19,12 +19,12 @@ export interface ReleaseResult {
 
 /** Builds every target, archives and checksums them, and writes metadata into dist. */
 export function release(options: ReleaseOptions = {}): Promise<ReleaseResult> {
-  return run(createContext("release", options), releasePipeline);
+  return run(createContext("release", options, formats), releasePipeline);
 }
 
 /** Builds the binaries of every target into dist/bin. */
 export function build(options: ReleaseOptions = {}): Promise<ReleaseResult> {
-  return run(createContext("build", options), buildPipeline);
+  return run(createContext("build", options, formats), buildPipeline);
 }
 
 async function run(ctx: ReleaseContext, steps: Parameters<typeof runPipeline>[1]): Promise<ReleaseResult> {

@@ -3,7 +3,8 @@
 import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { need, once, type ReleaseContext } from "../pipeline/context.js";
+import { need, type ReleaseContext } from "../pipeline/context.js";
+import { factKey } from "../pipeline/facts.js";
 import { globFiles, hasMatchers } from "./glob.js";
 
 export interface DocFile {
@@ -14,9 +15,11 @@ export interface DocFile {
 const docPattern = /^(readme|licen[cs]e|changelog)/i;
 
 /** Regular files at the module root whose names start with README, LICENSE or CHANGELOG (any case). */
+const docFilesKey = factKey<Promise<DocFile[]>>("the module's documents");
+
 /** The module's documents, read once per run and shared by archives and metadata. */
 export function docFilesOf(ctx: ReleaseContext): Promise<DocFile[]> {
-  return once(ctx, "docFiles", () => findDocFiles(need(ctx, "module").dir));
+  return ctx.facts.once(docFilesKey, () => findDocFiles(need(ctx, "module").dir));
 }
 
 export async function findDocFiles(moduleDir: string): Promise<DocFile[]> {

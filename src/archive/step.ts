@@ -5,26 +5,31 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArchiveFormat, ArtifactOf } from "../artifacts/artifact.js";
-import { archiveIdsKey, claimName } from "../artifacts/names.js";
+import { sha256Hex } from "../artifacts/digest.js";
 import { byKind, byTarget } from "../artifacts/registry.js";
-import { sha256Hex } from "../checksum/format.js";
+import { formatsFor, type ResolvedArchive } from "../config/archives.js";
 import { ReleaseError } from "../errors.js";
 import type { Target } from "../go/targets.js";
-import { outputCacheOf } from "../gobuild/output-cache.js";
-import { need, once, type ReleaseContext } from "../pipeline/context.js";
+import { need, type ReleaseContext } from "../pipeline/context.js";
+import { outputCacheOf } from "../pipeline/output-cache.js";
 import type { TargetStep } from "../pipeline/step.js";
 import { releaseFields, render, targetFields } from "../pipeline/templates.js";
 import { stagedPath, writeStaged } from "../staging/staging.js";
 import { goshipVersion } from "../version.js";
-import { formatsFor, type ResolvedArchive } from "./defaults.js";
 import { type ArchiveFile, docFilesOf, evalFiles } from "./files.js";
 import type { ArchiveEntry } from "./formats/entry.js";
 import { writeTarGz } from "./formats/gzip.js";
 import { writeTar } from "./formats/tar.js";
 import { writeZip } from "./formats/zip.js";
+import { verifyArchive } from "./verify.js";
 
 export const archiveStep: TargetStep = {
   name: "archiving",
+  produces: {
+    // A `binary`-format archive is the binary itself under its release name: checksummed and
+    // uploaded like any archive.
+    archive: { category: "archive", checksummed: true, uploaded: true, verify: verifyArchive },
+  },
   async run(ctx, target) {
     for (const [index, archive] of need(ctx, "config").archives.entries()) {
       const binaries = binariesFor(ctx, archive, target);
@@ -111,8 +116,7 @@ async function writeArchive(
     await cache?.put(key, bytes, sha256Hex(bytes));
   }
   const name = `${base}.${format}`;
-  claimName(claimedNames(ctx), name, `archives[${index}].name_template`);
-  archiveIdsOf(ctx).set(name, archive.id);
+  ctx.artifacts.claimName(name, `archives[${index}].name_template`);
   const written = await writeStaged(ctx, name, bytes);
   ctx.artifacts.add({
     kind: "archive",
@@ -122,6 +126,13 @@ async function writeArchive(
     format,
     files: entries.map((e) => e.path),
     ...written,
+    producedBy: {
+      step: archiveStep.name,
+      id: archive.id,
+      inputs: binaries.map((b) => ({ name: b.name, sha256: b.sha256 })),
+      wrap,
+      mtime: options.mtime,
+    },
   });
 }
 
@@ -136,8 +147,7 @@ async function copyBinaries(
   for (const binary of binaries) {
     const fields = fieldsOf(ctx, target, binary);
     const name = `${render(ctx, archive.nameTemplate, `archives[${index}].name_template`, fields)}${fields.ArtifactExt}`;
-    claimName(claimedNames(ctx), name, `archives[${index}].name_template`);
-    archiveIdsOf(ctx).set(name, archive.id);
+    ctx.artifacts.claimName(name, `archives[${index}].name_template`);
     const written = await writeStaged(ctx, name, await readFile(await stagedPath(ctx, binary.path)));
     ctx.artifacts.add({
       kind: "archive",
@@ -147,17 +157,13 @@ async function copyBinaries(
       format: "binary",
       files: [binary.binary],
       ...written,
+      producedBy: {
+        step: archiveStep.name,
+        id: archive.id,
+        inputs: [{ name: binary.name, sha256: binary.sha256 }],
+      },
     });
   }
-}
-
-function archiveIdsOf(ctx: ReleaseContext): Map<string, string> {
-  return once(ctx, archiveIdsKey, () => new Map<string, string>());
-}
-
-/** Every name taken by this run's artifacts that templates name. */
-function claimedNames(ctx: ReleaseContext): Set<string> {
-  return once(ctx, "artifactNames", () => new Set<string>());
 }
 
 interface StoredFile {

@@ -1,6 +1,8 @@
 // The one mutable part of a release: what its steps made, in the order they made it.
 import { formatTarget, type Target } from "../go/targets.js";
 import type { Artifact, ArtifactKind, ArtifactOf } from "./artifact.js";
+import type { ArtifactRecord } from "./kinds.js";
+import { ArtifactNameTakenError } from "./names.js";
 
 export type Predicate<A extends Artifact = Artifact> = (artifact: Artifact) => artifact is A;
 
@@ -10,17 +12,32 @@ export function byKind<K extends ArtifactKind>(kind: K): Predicate<ArtifactOf<K>
 
 export function byTarget(target: Target): (artifact: Artifact) => boolean {
   const id = formatTarget(target);
-  return (a) => "target" in a && formatTarget(a.target) === id;
+  return (a) => "target" in a && isTarget(a.target) && formatTarget(a.target) === id;
 }
 
 export class ArtifactRegistry {
   readonly #items: Artifact[] = [];
+  /** Names templates produced, claimed before the files are written (see `claimName`). */
+  readonly #claimed = new Set<string>();
 
   add(artifact: Artifact): void {
     if (this.#items.some((a) => a.name === artifact.name || a.path === artifact.path)) {
       throw new Error(`duplicate artifact ${artifact.path}`);
     }
     this.#items.push(artifact);
+  }
+
+  /**
+   * Takes a name a template produced, synchronously, so targets running at once cannot both take
+   * it: two archives (or checksum files) rendered to one name would overwrite each other.
+   */
+  claimName(name: string, template: string): void {
+    if (this.#claimed.has(name)) {
+      throw new ArtifactNameTakenError(
+        `two artifacts would both be named ${name}; make ${template} tell them apart (e.g. with .Os and .Arch)`,
+      );
+    }
+    this.#claimed.add(name);
   }
 
   list(): readonly Artifact[] {
@@ -33,10 +50,20 @@ export class ArtifactRegistry {
     return this.#items.filter(predicate);
   }
 
-  /** The stable JSON form written to artifacts.json: sorted by path, no absolute paths. */
-  toJSON(): object[] {
-    return [...this.#items]
-      .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
-      .map((a) => ({ ...a, ...("target" in a ? { target: formatTarget(a.target) } : {}) }));
+  /** The stable form written to artifacts.json: sorted by path, targets as text, no absolute paths. */
+  toJSON(): ArtifactRecord[] {
+    return [...this.#items].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)).map(toRecord);
   }
+}
+
+/** An artifact as artifacts.json lists it: what it is, not how it was made (that is metadata.json). */
+export function toRecord(artifact: Artifact): ArtifactRecord {
+  const { producedBy: _, ...fields } = artifact;
+  const record: Record<string, unknown> = { ...fields };
+  if ("target" in artifact && isTarget(artifact.target)) record.target = formatTarget(artifact.target);
+  return record as unknown as ArtifactRecord;
+}
+
+function isTarget(value: unknown): value is Target {
+  return typeof value === "object" && value !== null && "goos" in value && "goarch" in value;
 }

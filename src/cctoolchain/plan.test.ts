@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cgoSettingOf } from "./mode.js";
+import { cgoSettingOf } from "../config/builds.js";
 import { type FoundToolchains, planCgoTarget, quoteCommandWord } from "./plan.js";
 import { zigTriple } from "./zig-targets.js";
 

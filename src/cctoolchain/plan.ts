@@ -1,7 +1,8 @@
 // Pure choice of the C toolchain, its environment and the extra linker flags for one cgo target.
+
+import type { CgoMode } from "../config/builds.js";
 import { formatTarget, type Target } from "../go/targets.js";
 import { NoCToolchainError } from "./errors.js";
-import type { CgoMode } from "./mode.js";
 import { zigTriple } from "./zig-targets.js";
 
 /** C compilers found on this machine (absolute paths). */

@@ -1,7 +1,9 @@
 // The cgo decisions of a run, shared between the step that makes them and the steps that use them.
+
+import type { CgoMode } from "../config/builds.js";
 import { formatTarget, type Target } from "../go/targets.js";
-import { once, type ReleaseContext } from "../pipeline/context.js";
-import type { CgoMode } from "./mode.js";
+import type { ReleaseContext } from "../pipeline/context.js";
+import { factKey } from "../pipeline/facts.js";
 import type { CgoTargetPlan } from "./plan.js";
 
 export interface CgoPlans {
@@ -13,8 +15,10 @@ export interface CgoPlans {
   readonly glibc: Map<string, string>;
 }
 
+const plansKey = factKey<CgoPlans>("cgo plans");
+
 export function cgoPlansOf(ctx: ReleaseContext): CgoPlans {
-  return once(ctx, "cgoPlans", () => ({ modes: new Map(), targets: new Map(), glibc: new Map() }));
+  return ctx.facts.once(plansKey, () => ({ modes: new Map(), targets: new Map(), glibc: new Map() }));
 }
 
 export function planKey(buildId: string, target: Target): string {

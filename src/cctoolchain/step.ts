@@ -1,14 +1,18 @@
 // Step: decide each build's cgo mode (zero config: static when an imported package uses C) and
 // choose a C toolchain for every cgo target before anything is built, so a missing compiler is
 // one clear error up front rather than a failed link halfway through the matrix.
+
+import type { CgoMode } from "../config/builds.js";
 import { cgoPackages } from "../go/cgo-packages.js";
 import { formatTarget } from "../go/targets.js";
-import { goEnvOf, need, once, type ReleaseContext } from "../pipeline/context.js";
+import { goEnvOf, need, type ReleaseContext } from "../pipeline/context.js";
+import { factKey } from "../pipeline/facts.js";
 import type { Step } from "../pipeline/step.js";
 import { discoverToolchains, goshipCacheDir, zigCacheDir } from "./discover.js";
-import type { CgoMode } from "./mode.js";
-import { planCgoTarget } from "./plan.js";
+import { type FoundToolchains, planCgoTarget } from "./plan.js";
 import { cgoPlansOf, planKey } from "./plans.js";
+
+const toolchainsKey = factKey<Promise<FoundToolchains>>("C toolchains");
 
 export const cgoToolchainStep: Step = {
   name: "choosing C toolchains",
@@ -23,7 +27,7 @@ export const cgoToolchainStep: Step = {
     const plans = cgoPlansOf(ctx);
     const cacheDir = goshipCacheDir(ctx.env);
     const found = () =>
-      once(ctx, "cToolchains", () =>
+      ctx.facts.once(toolchainsKey, () =>
         discoverToolchains({
           exec: ctx.exec,
           env: ctx.env,

@@ -1,6 +1,7 @@
 // Go targets as zig cc target triples: musl for static builds, glibc (gnu) for dynamic ones.
+
+import type { CgoMode } from "../config/builds.js";
 import { effectiveLevel, type Target } from "../go/targets.js";
-import type { CgoMode } from "./mode.js";
 
 const ARCHES: Record<string, string> = {
   amd64: "x86_64",

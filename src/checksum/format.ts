@@ -1,9 +1,7 @@
 // The checksums file in `sha256sum` format: writing it byte-stable, reading it back, and hashing.
 // Node built-ins only: byte-stable output is the guarantee no library gives us.
 
-import { createHash } from "node:crypto";
-
-export type ChecksumAlgorithm = "sha256" | "sha512";
+export { type ChecksumAlgorithm, digestHex, sha256Hex } from "../artifacts/digest.js";
 
 /** One line of a checksums file: a lowercase hex digest and the file name it covers. */
 export interface ChecksumLine {
@@ -13,25 +11,6 @@ export interface ChecksumLine {
 
 /** Hex digest lengths of the algorithms goship writes: sha256 and sha512. */
 const HEX_LENGTHS = new Set([64, 128]);
-
-/** The lowercase hex digest of `data`. */
-export function digestHex(data: Uint8Array, algorithm: ChecksumAlgorithm): string {
-  return algorithm === "sha256" ? sha256Hex(data) : createHash(algorithm).update(data).digest("hex");
-}
-
-// A release hashes the same buffers at several points (cache check, artifact, staging write);
-// remembering the digest per buffer object makes every hash after the first free.
-const sha256s = new WeakMap<Uint8Array, string>();
-
-/** The SHA-256 of `data`, computed once per buffer (buffers must not change after hashing). */
-export function sha256Hex(data: Uint8Array): string {
-  let hex = sha256s.get(data);
-  if (hex === undefined) {
-    hex = createHash("sha256").update(data).digest("hex");
-    sha256s.set(data, hex);
-  }
-  return hex;
-}
 
 function nameProblem(name: string): string | undefined {
   if (name === "") return "it is empty";

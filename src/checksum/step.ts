@@ -1,80 +1,127 @@
 // Checksums: by default a `<archive>.sha256` beside each archive and one sorted checksums.txt for
-// the release; the config can rename them, switch to sha512, or keep only one kind.
+// the release; the config can rename them, switch to sha512, or keep only one kind. What is
+// checksummed is every artifact whose kind is declared `checksummed`, whatever step made it.
 import { readFile } from "node:fs/promises";
-import type { ArtifactOf } from "../artifacts/artifact.js";
-import { archiveIdsKey, claimName } from "../artifacts/names.js";
-import { byKind, byTarget } from "../artifacts/registry.js";
-import { need, once, type ReleaseContext } from "../pipeline/context.js";
+import type { Artifact } from "../artifacts/artifact.js";
+import { byTarget } from "../artifacts/registry.js";
+import type { Target } from "../go/targets.js";
+import { need, type ReleaseContext } from "../pipeline/context.js";
+import { factKey } from "../pipeline/facts.js";
 import type { Step, TargetStep } from "../pipeline/step.js";
 import { releaseFields, render, targetFields } from "../pipeline/templates.js";
 import { stagedPath, writeStaged } from "../staging/staging.js";
 import { digestHex, formatChecksumLine, formatChecksumsFile } from "./format.js";
+import { verifyChecksumFile } from "./verify.js";
+
+/** Names of the artifacts that already have their split checksum file. */
+const splitDone = factKey<Set<string>>("artifacts with a split checksum file");
 
 export const archiveChecksumStep: TargetStep = {
   name: "writing the archive checksum",
+  produces: {
+    checksum: { category: "checksum", uploaded: true, publishOrder: "index", verify: verifyChecksumFile },
+  },
   skip: (ctx) => (ctx.config?.checksum.split === undefined ? "no per-archive checksum files" : undefined),
   async run(ctx, target) {
-    const { algorithm, split, splitContent } = need(ctx, "config").checksum;
-    for (const archive of checksummed(ctx).filter(byTarget(target))) {
-      const fields = {
-        ...releaseFields(ctx),
-        ...targetFields(target),
-        ArtifactName: archive.name,
-        ArtifactPath: archive.path,
-        Algorithm: algorithm,
-      };
-      const name = render(ctx, split ?? "", "checksum.name_template", fields);
-      claimName(
-        once(ctx, "artifactNames", () => new Set<string>()),
-        name,
-        "the checksum name template",
-      );
-      const hex = await digestOf(ctx, archive, algorithm);
-      const text = splitContent === "line" ? formatChecksumLine(hex, archive.name) : hex;
-      const written = await writeStaged(ctx, name, text);
-      ctx.artifacts.add({ kind: "checksum", name, path: name, target, of: archive.name, ...written });
-    }
+    await writeSplitFiles(ctx, checksummed(ctx).filter(byTarget(target)), target);
   },
 };
 
 export const checksumsStep: Step = {
   name: "writing checksums.txt",
-  skip: (ctx) => (ctx.config?.checksum.combined === undefined ? "no combined checksums file" : undefined),
+  produces: {
+    checksums: { category: "checksum", uploaded: true, publishOrder: "index", verify: verifyChecksumFile },
+  },
+  skip: (ctx) =>
+    ctx.config?.checksum.combined === undefined && ctx.config?.checksum.split === undefined
+      ? "checksums are disabled"
+      : undefined,
   async run(ctx) {
-    const { algorithm, combined } = need(ctx, "config").checksum;
-    const archives = checksummed(ctx);
-    if (archives.length === 0) return;
+    const { algorithm, combined, split } = need(ctx, "config").checksum;
+    const artifacts = checksummed(ctx);
+    // Artifacts made after the targets' own steps (or without a target) get their split file here.
+    if (split !== undefined) {
+      const done = ctx.facts.once(splitDone, () => new Set<string>());
+      await writeSplitFiles(
+        ctx,
+        artifacts.filter((a) => !done.has(a.name)),
+      );
+    }
+    if (combined === undefined || artifacts.length === 0) return;
     const lines = await Promise.all(
-      archives.map(async (a) => ({ name: a.name, hex: await digestOf(ctx, a, algorithm) })),
+      artifacts.map(async (a) => ({ name: a.name, hex: await digestOf(ctx, a, algorithm) })),
     );
-    const name = render(ctx, combined ?? "", "checksum.name_template", {
+    const name = render(ctx, combined, "checksum.name_template", {
       ...releaseFields(ctx),
       Algorithm: algorithm,
     });
-    claimName(
-      once(ctx, "artifactNames", () => new Set<string>()),
-      name,
-      "checksum.name_template",
-    );
+    ctx.artifacts.claimName(name, "checksum.name_template");
     const written = await writeStaged(ctx, name, formatChecksumsFile(lines));
-    ctx.artifacts.add({ kind: "checksums", name, path: name, algorithm, ...written });
+    ctx.artifacts.add({
+      kind: "checksums",
+      name,
+      path: name,
+      algorithm,
+      ...written,
+      producedBy: {
+        step: checksumsStep.name,
+        inputs: artifacts.map((a) => ({ name: a.name, sha256: a.sha256 })),
+      },
+    });
   },
 };
 
-/** The archives (and binaries released as they are) the config wants checksummed. */
-function checksummed(ctx: ReleaseContext): ArtifactOf<"archive">[] {
+async function writeSplitFiles(
+  ctx: ReleaseContext,
+  artifacts: readonly Artifact[],
+  target?: Target,
+): Promise<void> {
+  const { algorithm, split, splitContent } = need(ctx, "config").checksum;
+  if (split === undefined) return;
+  const done = ctx.facts.once(splitDone, () => new Set<string>());
+  for (const artifact of artifacts) {
+    const artifactTarget = target ?? ("target" in artifact ? (artifact.target as Target) : undefined);
+    const fields = {
+      ...releaseFields(ctx),
+      ...(artifactTarget ? targetFields(artifactTarget) : {}),
+      ArtifactName: artifact.name,
+      ArtifactPath: artifact.path,
+      Algorithm: algorithm,
+    };
+    const name = render(ctx, split, "checksum.name_template", fields);
+    ctx.artifacts.claimName(name, "the checksum name template");
+    done.add(artifact.name);
+    const hex = await digestOf(ctx, artifact, algorithm);
+    const text = splitContent === "line" ? formatChecksumLine(hex, artifact.name) : hex;
+    const written = await writeStaged(ctx, name, text);
+    ctx.artifacts.add({
+      kind: "checksum",
+      name,
+      path: name,
+      ...(artifactTarget ? { target: artifactTarget } : {}),
+      of: artifact.name,
+      ...written,
+      producedBy: {
+        step: archiveChecksumStep.name,
+        inputs: [{ name: artifact.name, sha256: artifact.sha256 }],
+      },
+    } as Artifact);
+  }
+}
+
+/** The artifacts of checksummed kinds, of the archive configs `checksum.ids` names (all by default). */
+function checksummed(ctx: ReleaseContext): Artifact[] {
   const { ids } = need(ctx, "config").checksum;
-  const archiveIds = once(ctx, archiveIdsKey, () => new Map<string, string>());
   return ctx.artifacts
-    .filter(byKind("archive"))
-    .filter((a) => ids === undefined || ids.includes(archiveIds.get(a.name) ?? ""));
+    .filter(ctx.kinds.with("checksummed"))
+    .filter((a) => ids === undefined || ids.includes(a.producedBy?.id ?? ""));
 }
 
 async function digestOf(
   ctx: ReleaseContext,
-  archive: ArtifactOf<"archive">,
+  artifact: Artifact,
   algorithm: "sha256" | "sha512",
 ): Promise<string> {
-  if (algorithm === "sha256") return archive.sha256;
-  return digestHex(await readFile(await stagedPath(ctx, archive.path)), algorithm);
+  if (algorithm === "sha256") return artifact.sha256;
+  return digestHex(await readFile(await stagedPath(ctx, artifact.path)), algorithm);
 }

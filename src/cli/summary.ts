@@ -1,5 +1,5 @@
 // The closing summary: one line per artifact with its size, then the total time.
-import type { Artifact } from "../artifacts/artifact.js";
+import { toRecord } from "../artifacts/registry.js";
 import type { ReleaseResult } from "../release.js";
 
 export function formatSummary(result: ReleaseResult): string[] {
@@ -21,11 +21,5 @@ export function formatSize(bytes: number): string {
 
 /** The `--json` form: stable keys, paths relative to dist. */
 export function summaryJson(result: ReleaseResult): object {
-  return { ...result, artifacts: result.artifacts.map(artifactJson) };
-}
-
-function artifactJson(a: Artifact): object {
-  return "target" in a
-    ? { ...a, target: [a.target.goos, a.target.goarch, a.target.level].filter(Boolean).join("/") }
-    : a;
+  return { ...result, artifacts: result.artifacts.map(toRecord) };
 }

@@ -60,6 +60,8 @@ export interface TemplateRef {
   readonly path: ReadonlyArray<PropertyKey>;
   readonly source: string;
   readonly scope: TemplateScope;
+  /** Fields this template gets beyond its scope's (a format's own, such as `.ConventionalFileName`). */
+  readonly fields?: readonly string[];
 }
 
 /** Parses every template and checks the fields it reads; one issue per bad template. */
@@ -73,9 +75,10 @@ export function checkTemplates(
     const name = formatPath(ref.path);
     try {
       const template = parseTemplate(ref.source, name);
-      const known = new Set(
-        ref.scope === "release" ? releaseFieldNames : [...releaseFieldNames, ...artifactFieldNames],
-      );
+      const known = new Set([
+        ...(ref.scope === "release" ? releaseFieldNames : [...releaseFieldNames, ...artifactFieldNames]),
+        ...(ref.fields ?? []),
+      ]);
       const unknown = referencedFields(template).filter((field) => !known.has(field));
       if (unknown.length > 0) {
         const where =

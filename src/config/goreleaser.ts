@@ -2,16 +2,23 @@
 // internal/pipe/{archive,checksums,snapshot}), so that artifacts get the names and binaries GoReleaser
 // would make. Keys goship does not act on are listed in one warning; Pro-only keys are named as such.
 import { z } from "zod";
-import type { ArchiveFormatName, ResolvedArchive, ResolvedFile } from "../archive/defaults.js";
-import { normaliseFormat, resolveFile, wrapTemplate } from "../archive/defaults.js";
-import type { ResolvedChecksum } from "../checksum/defaults.js";
 import { expandMatrix, type IgnoreRule, type LevelKey, levelKeyOf } from "../go/matrix.js";
 import type { Target } from "../go/targets.js";
-import type { ResolvedBuild, ResolvedHook } from "../gobuild/defaults.js";
+import type { ArchiveFormatName, ResolvedArchive, ResolvedFile } from "./archives.js";
+import { normaliseFormat, resolveFile, wrapTemplate } from "./archives.js";
+import type { ResolvedBuild, ResolvedHook } from "./builds.js";
+import type { ResolvedChecksum } from "./checksum.js";
 import { ConfigError, type ConfigIssue, formatPath } from "./errors.js";
 import { checkTemplates, type TemplateRef } from "./fields.js";
 import type { LoadedConfig } from "./load.js";
-import { type ProjectFacts, type ResolvedConfig, withPositions, zodIssues } from "./resolve.js";
+import {
+  type ProjectFacts,
+  type ResolvedConfig,
+  sectionIssues,
+  withPositions,
+  zodIssues,
+} from "./resolve.js";
+import { type AnySection, resolveSections } from "./section.js";
 
 /** yaml.v3 decodes any scalar into a Go string field: 6 → "6", true → "true". */
 const scalar = z.union([z.string(), z.number(), z.boolean()]).transform((v) => String(v));
@@ -271,6 +278,7 @@ export function resolveGoreleaserConfig(
   loaded: LoadedConfig,
   project: ProjectFacts,
   env: NodeJS.ProcessEnv,
+  sections: readonly AnySection[] = [],
 ): ResolvedConfig {
   const issues: Array<ConfigIssue & { at?: ReadonlyArray<PropertyKey>; key?: boolean }> = [];
   const problem = (at: ReadonlyArray<PropertyKey>, message: string, key = false) =>
@@ -281,7 +289,9 @@ export function resolveGoreleaserConfig(
       { path: "", message: "expected a map of settings at the top of the file" },
     ]);
   }
-  const warnings = inventoryKeys(data as Record<string, unknown>, problem);
+  // Keys a format's section reads are its own: its GoReleaser schema checks them.
+  const implemented = sections.filter((s) => s.goreleaser).map((s) => s.key);
+  const warnings = inventoryKeys(data as Record<string, unknown>, problem, implemented);
   const parsed = goreleaserSchema.safeParse(data);
   if (!parsed.success)
     throw new ConfigError(loaded.name, [
@@ -340,6 +350,22 @@ export function resolveGoreleaserConfig(
     ...(config.env ?? []).map((source, i) => ({ path: ["env", i], source, scope: "release" as const })),
   );
 
+  const resolvedSections = resolveSections({
+    data: data as Record<string, unknown>,
+    sections: sections.filter((s) => s.goreleaser),
+    facts: {
+      flavor: "goreleaser",
+      projectName,
+      modulePath: project.module.path,
+      buildIds: ids,
+      archiveIds,
+      env,
+    },
+    issues: issues as Parameters<typeof resolveSections>[0]["issues"],
+    templates,
+    zodIssues: (error, at) => sectionIssues(error, at, loaded),
+  });
+
   issues.push(...checkTemplates(templates, formatPath));
   if (issues.length > 0) throw new ConfigError(loaded.name, withPositions(issues, loaded));
   return {
@@ -354,6 +380,7 @@ export function resolveGoreleaserConfig(
     checksum,
     snapshot: { versionTemplate: snapshot },
     parallelism: undefined,
+    sections: resolvedSections,
     unimplemented: [...warnings.unimplemented, ...warnings.pro.map((key) => `${key} (GoReleaser Pro only)`)],
     notes,
   };
@@ -688,6 +715,7 @@ function goreleaserChecksum(
 function inventoryKeys(
   data: Record<string, unknown>,
   problem: (at: ReadonlyArray<PropertyKey>, message: string, key?: boolean) => void,
+  implemented: readonly string[] = [],
 ): GoreleaserWarnings {
   const warnings: GoreleaserWarnings = { unimplemented: [], pro: [] };
   const visit = (object: unknown, at: PropertyKey[], keys: Record<string, boolean | "pro">) => {
@@ -701,7 +729,7 @@ function inventoryKeys(
         warnings.unimplemented.push(formatPath(where));
     }
   };
-  visit(data, [], topKeys);
+  visit(data, [], { ...topKeys, ...Object.fromEntries(implemented.map((key) => [key, true])) });
   for (const [section, keys] of sectionKeys) visit(data[section], [section], keys);
   const list = (value: unknown) => (Array.isArray(value) ? value : []);
   list(data.builds).forEach((b, i) => {

@@ -1,8 +1,6 @@
 // UserConfig + the detected module → the Readonly ResolvedConfig every step reads. goship's
 // defaults come from each domain's defaults.ts; a GoReleaser file goes through goreleaser.ts.
 import type { z } from "zod";
-import { type ResolvedArchive, withArchiveDefaults } from "../archive/defaults.js";
-import { type ResolvedChecksum, withChecksumDefaults } from "../checksum/defaults.js";
 import { expandMatrix, type IgnoreRule, type LevelLists } from "../go/matrix.js";
 import type { GoModule } from "../go/module.js";
 import { lastElement } from "../go/module.js";
@@ -14,6 +12,7 @@ import {
   parseTarget,
   type Target,
 } from "../go/targets.js";
+import { type ResolvedArchive, withArchiveDefaults } from "./archives.js";
 import {
   moduleMains,
   type ResolvedBuild,
@@ -22,11 +21,13 @@ import {
   resolveHook,
   resolveHooks,
   withBuildDefaults,
-} from "../gobuild/defaults.js";
+} from "./builds.js";
+import { type ResolvedChecksum, withChecksumDefaults } from "./checksum.js";
 import { ConfigError, type ConfigIssue, formatPath } from "./errors.js";
 import { checkTemplates, type TemplateRef } from "./fields.js";
 import type { LoadedConfig } from "./load.js";
-import { configSchema, type UserBuild, type UserConfig } from "./schema.js";
+import { configSchemaWith, type UserBuild, type UserConfig } from "./schema.js";
+import { type AnySection, type ResolvedSections, resolveSections } from "./section.js";
 
 export interface ResolvedConfig {
   /** The file it came from, as messages name it; undefined for zero config. */
@@ -44,6 +45,8 @@ export interface ResolvedConfig {
   readonly checksum: ResolvedChecksum;
   readonly snapshot: { readonly versionTemplate: string };
   readonly parallelism: number | undefined;
+  /** The formats' own parts, by key: read them with `sectionOf(config, section)`. */
+  readonly sections: ResolvedSections;
   /** Keys read but not acted on, one line each; logged once as a single warning. */
   readonly unimplemented: readonly string[];
   /** Other things worth a warning about how the file was read. */
@@ -59,21 +62,27 @@ export interface ProjectFacts {
 }
 
 /** The zero-config release: what goship does without any file. */
-export function defaultConfig(project: ProjectFacts): ResolvedConfig {
-  return resolveUserConfig({}, project, undefined);
+export function defaultConfig(project: ProjectFacts, sections: readonly AnySection[] = []): ResolvedConfig {
+  return resolveUserConfig({}, project, undefined, sections);
 }
 
 /** Validates a goship config (schema, targets, templates) and applies goship's defaults. */
-export function resolveGoshipConfig(loaded: LoadedConfig, project: ProjectFacts): ResolvedConfig {
-  const parsed = configSchema.safeParse(loaded.data);
-  if (!parsed.success) throw new ConfigError(loaded.name, zodIssues(parsed.error, loaded, configSchema));
-  return resolveUserConfig(parsed.data, project, loaded);
+export function resolveGoshipConfig(
+  loaded: LoadedConfig,
+  project: ProjectFacts,
+  sections: readonly AnySection[] = [],
+): ResolvedConfig {
+  const schema = configSchemaWith(sections);
+  const parsed = schema.safeParse(loaded.data);
+  if (!parsed.success) throw new ConfigError(loaded.name, zodIssues(parsed.error, loaded, schema));
+  return resolveUserConfig(parsed.data as UserConfig & Record<string, unknown>, project, loaded, sections);
 }
 
 function resolveUserConfig(
-  user: UserConfig,
+  user: UserConfig & Record<string, unknown>,
   project: ProjectFacts,
   loaded: LoadedConfig | undefined,
+  sections: readonly AnySection[],
 ): ResolvedConfig {
   const issues: Array<ConfigIssue & { at: ReadonlyArray<PropertyKey> }> = [];
   const problem = (at: ReadonlyArray<PropertyKey>, message: string) =>
@@ -184,6 +193,22 @@ function resolveUserConfig(
     ...listRefs(["env"], user.env ?? [], "release"),
   );
 
+  const resolvedSections = resolveSections({
+    data: user,
+    sections,
+    facts: {
+      flavor: "goship",
+      projectName,
+      modulePath: project.module.path,
+      buildIds: builds.map((b) => b.id),
+      archiveIds: archives.map((a) => a.id),
+      env: {},
+    },
+    issues,
+    templates,
+    zodIssues: (error, at) => sectionIssues(error, at, loaded),
+  });
+
   issues.push(...checkTemplates(templates, formatPath));
   if (issues.length > 0) throw new ConfigError(loaded?.name, withPositions(issues, loaded));
   return {
@@ -198,6 +223,7 @@ function resolveUserConfig(
     checksum,
     snapshot: { versionTemplate },
     parallelism: user.parallelism,
+    sections: resolvedSections,
     unimplemented: [],
     notes: [],
   };
@@ -333,6 +359,19 @@ export function withPositions(
     const position = at && loaded ? loaded.locate(at, key) : undefined;
     return position ? { ...issue, ...position } : issue;
   });
+}
+
+/** The issues of a section's own parse, at their place in the whole file. */
+export function sectionIssues(
+  error: z.ZodError,
+  at: ReadonlyArray<PropertyKey>,
+  loaded: LoadedConfig | undefined,
+): Array<ConfigIssue & { at: ReadonlyArray<PropertyKey> }> {
+  const shifted = { issues: error.issues.map((issue) => ({ ...issue, path: [...at, ...issue.path] })) };
+  return zodIssues(shifted as z.ZodError, loaded).map((issue) => ({
+    ...issue,
+    at: [...at],
+  }));
 }
 
 /** One issue per problem zod found, worded for people who edit YAML. */

@@ -1,5 +1,6 @@
 // The one definition of goship's config: validation, the TypeScript types and schema.json come from here.
 import { z } from "zod";
+import type { AnySection } from "./section.js";
 
 const template = (description: string) => z.string().meta({ description });
 
@@ -253,7 +254,15 @@ export type UserFile = z.input<typeof fileSchema>;
 export type UserIgnore = z.input<typeof ignoreSchema>;
 export type UserChecksum = z.input<typeof checksumSchema>;
 
+/** goship's schema with the keys of the formats' sections added. */
+export function configSchemaWith(sections: readonly AnySection[]) {
+  if (sections.length === 0) return configSchema;
+  return configSchema.extend(
+    Object.fromEntries(sections.map((section) => [section.key, section.goship.optional()])),
+  );
+}
+
 /** schema.json: the JSON schema editors use to complete and check goship.yaml. */
-export function configJsonSchema(): object {
-  return z.toJSONSchema(configSchema, { io: "input", target: "draft-7" });
+export function configJsonSchema(sections: readonly AnySection[] = []): object {
+  return z.toJSONSchema(configSchemaWith(sections), { io: "input", target: "draft-7" });
 }

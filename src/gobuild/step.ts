@@ -2,14 +2,18 @@
 // staging area — or the identical binary from the output cache when none of its inputs changed.
 import { readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { sha256Hex } from "../artifacts/digest.js";
+import { outputCacheKey, outputEnv } from "../cache/output-cache.js";
 import { cgoPlanOf } from "../cctoolchain/plans.js";
 import { recordGlibcFloor } from "../cctoolchain/record.js";
-import { sha256Hex } from "../checksum/format.js";
+import { forTarget, type ResolvedBuild, type ResolvedMain } from "../config/builds.js";
 import { goBuildEnv, goBuildLine, goreleaserBuildEnv, ldflagsWithStamps } from "../go/build-args.js";
 import { CompileError, ModuleNeedsTidyError, needsTidy } from "../go/errors.js";
 import { formatTarget, type Target } from "../go/targets.js";
 import { runHooks } from "../hooks/run.js";
-import { goEnvInput, need, once, type ReleaseContext } from "../pipeline/context.js";
+import { goEnvInput, need, type ReleaseContext } from "../pipeline/context.js";
+import { factKey } from "../pipeline/facts.js";
+import { outputCacheOf } from "../pipeline/output-cache.js";
 import type { TargetStep } from "../pipeline/step.js";
 import {
   goreleaserTargetId,
@@ -22,14 +26,17 @@ import {
 import { ExecError } from "../process/exec.js";
 import { stagedPath } from "../staging/staging.js";
 import { importPathOf } from "./binaries.js";
-import { forTarget, type ResolvedBuild, type ResolvedMain } from "./defaults.js";
 import { ModTimestampError } from "./errors.js";
 import { binaryExtension, binaryFileName } from "./naming.js";
-import { outputCacheKey, outputCacheOf, outputEnv } from "./output-cache.js";
 import { digestSources } from "./source-digest.js";
+import { verifyBinary } from "./verify.js";
 
 export const buildBinariesStep: TargetStep = {
   name: "building binaries",
+  produces: {
+    // Binaries are released inside archives (or as the `binary` archive format), not on their own.
+    binary: { category: "binary", verify: verifyBinary },
+  },
   async run(ctx, target) {
     for (const [index, build] of need(ctx, "config").builds.entries()) {
       if (!build.targets.some((t) => formatTarget(t) === formatTarget(target))) continue;
@@ -66,7 +73,7 @@ async function buildTarget(
   const hookEnv = { ...templateEnv(ctx), ...configured };
   if (build.hooks.pre.length > 0)
     await runHooks(ctx, build.hooks.pre, { data: await hookData(outputs[0]!), env: hookEnv });
-  const built: Buffer[] = [];
+  const built: Built[] = [];
   for (const [i, main] of build.mains.entries()) {
     built.push(await buildMain(ctx, build, index, main, target, outputs[i]!, env, templateVars));
   }
@@ -74,7 +81,7 @@ async function buildTarget(
     await runHooks(ctx, build.hooks.post, { data: await hookData(outputs[0]!), env: hookEnv });
   const changed = build.hooks.post.length > 0;
   for (const [i, main] of build.mains.entries()) {
-    await registerBinary(ctx, build, main, target, outputs[i]!, changed ? undefined : built[i]);
+    await registerBinary(ctx, build, main, target, outputs[i]!, built[i]!, changed);
   }
 }
 
@@ -165,7 +172,7 @@ async function buildMain(
   out: Output,
   env: NodeJS.ProcessEnv,
   envVars: Record<string, string>,
-): Promise<Buffer> {
+): Promise<Built> {
   const module = need(ctx, "module");
   const release = need(ctx, "release");
   const where = `builds[${index}]`;
@@ -213,7 +220,17 @@ async function buildMain(
   if (cgo?.mode === "dynamic") await recordGlibcFloor(ctx, build.id, target, bytes);
   if (build.modTimestamp)
     await applyModTimestamp(ctx, build.modTimestamp, `${where}.mod_timestamp`, data, output);
-  return bytes;
+  // What ran, as it ran: the staging directory differs on every run, the dist path does not.
+  const argv = [build.tool, ...args.map((arg) => (arg === output ? out.relPath : arg))];
+  return { bytes, argv, env: outputEnv(env), stamps };
+}
+
+/** A built binary's bytes, and the facts of the `go build` that made it. */
+interface Built {
+  readonly bytes: Buffer;
+  readonly argv: readonly string[];
+  readonly env: Readonly<Record<string, string>>;
+  readonly stamps: ReadonlyArray<readonly [symbol: string, value: string]>;
 }
 
 /** Records a built binary, read after the post hooks, which may have changed it (upx, signing). */
@@ -223,10 +240,11 @@ async function registerBinary(
   main: ResolvedMain,
   target: Target,
   out: Output,
-  known: Buffer | undefined,
+  built: Built,
+  changedByHooks: boolean,
 ): Promise<void> {
   const module = need(ctx, "module");
-  const bytes = known ?? (await readFile(await stagedPath(ctx, out.relPath)));
+  const bytes = changedByHooks ? await readFile(await stagedPath(ctx, out.relPath)) : built.bytes;
   ctx.artifacts.add({
     kind: "binary",
     name: out.name,
@@ -237,6 +255,14 @@ async function registerBinary(
     build: build.id,
     size: bytes.byteLength,
     sha256: sha256Hex(bytes),
+    producedBy: {
+      step: buildBinariesStep.name,
+      id: build.id,
+      argv: built.argv,
+      env: built.env,
+      stamps: built.stamps,
+      changedByHooks,
+    },
   });
 }
 
@@ -311,8 +337,10 @@ async function cacheKey(
   });
 }
 
+const sourceDigestKey = factKey<Promise<string>>("source digest");
+
 function sourceDigestOf(ctx: ReleaseContext): Promise<string> {
-  return once(ctx, "sourceDigest", () =>
+  return ctx.facts.once(sourceDigestKey, () =>
     digestSources(need(ctx, "module").dir, { exclude: [ctx.options.distDir] }),
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import type { ResolvedHook } from "../config/builds.js";
 import type { ResolvedConfig } from "../config/resolve.js";
-import type { ResolvedHook } from "../gobuild/defaults.js";
 import { createRecordingLogger } from "../log/logger.js";
 import { createContext, type ReleaseContext } from "../pipeline/context.js";
 import { releaseFields, render } from "../pipeline/templates.js";

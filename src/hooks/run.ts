@@ -1,8 +1,8 @@
 // Runs configured hooks through the one spawner: argv lists as they are, command lines split into
 // words without a shell, and `sh -c` only for hooks that ask for a shell.
 import path from "node:path";
+import type { ResolvedHook } from "../config/builds.js";
 import { ReleaseError } from "../errors.js";
-import type { ResolvedHook } from "../gobuild/defaults.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import { render, splitEnv } from "../pipeline/templates.js";
 import { ExecError } from "../process/exec.js";

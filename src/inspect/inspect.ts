@@ -5,11 +5,10 @@ import path from "node:path";
 import { isArchiveName, readArchive } from "../archive/read/index.js";
 import { stampsInLdflags } from "../go/ldflags.js";
 import { levelVariable } from "../go/targets.js";
-import { parseReleaseMetadata } from "../metadata/metadata.js";
-import { confirmStamps, type StampResult } from "../verify/stamps.js";
 import { isBinaryReadError } from "./errors.js";
 import { walkGoVersionCandidates } from "./go-version.js";
 import { type BinaryInfo, readBinary } from "./read-binary.js";
+import { confirmStamps, type StampResult } from "./stamps.js";
 
 export interface InspectedBinary {
   /** The file as given (or found in a directory). */
@@ -118,11 +117,38 @@ async function nearbyMetadata(
   let dir = path.dirname(path.resolve(file));
   for (let up = 0; up < 3; up++, dir = path.dirname(dir)) {
     try {
-      const metadata = parseReleaseMetadata(await readFile(path.join(dir, "metadata.json"), "utf8"));
-      return { stamps: metadata.stamps, compilers: metadata.build?.cgo?.compilers ?? {} };
+      return readNearbyMetadata(await readFile(path.join(dir, "metadata.json"), "utf8"));
     } catch {
       // not a goship dist here
     }
   }
   return { stamps: [], compilers: {} };
+}
+
+/**
+ * The two fields inspect uses from a goship metadata.json, read here rather than through metadata/
+ * so that this reader depends on no pipeline folder (metadata/ depends on the build steps).
+ */
+function readNearbyMetadata(text: string): {
+  stamps: StampList;
+  compilers: Readonly<Record<string, string>>;
+} {
+  const value = JSON.parse(text) as {
+    project?: unknown;
+    stamps?: unknown;
+    build?: { cgo?: { compilers?: unknown } };
+  };
+  if (typeof value?.project !== "string") throw new Error("not a goship metadata.json");
+  const stamps = Array.isArray(value.stamps)
+    ? value.stamps.filter(
+        (s): s is { symbol: string; value: string } =>
+          typeof s?.symbol === "string" && typeof s?.value === "string",
+      )
+    : [];
+  const compilers = value.build?.cgo?.compilers;
+  return {
+    stamps,
+    compilers:
+      typeof compilers === "object" && compilers !== null ? (compilers as Record<string, string>) : {},
+  };
 }

@@ -16,6 +16,7 @@ import type { ReleaseMetadata } from "./metadata.js";
 
 export const metadataStep: Step = {
   name: "writing metadata",
+  produces: { metadata: { category: "metadata", publishOrder: "last" } },
   async run(ctx) {
     const written = await writeStaged(
       ctx,

@@ -1,8 +1,10 @@
 // The release context: resolved options, the services steps use, and the facts steps establish.
 import os from "node:os";
 import path from "node:path";
+import { type KindDeclarations, KindRegistry } from "../artifacts/kinds.js";
 import { ArtifactRegistry } from "../artifacts/registry.js";
 import type { ResolvedConfig } from "../config/resolve.js";
+import type { AnySection } from "../config/section.js";
 import type { GitState } from "../git/state.js";
 import { type GoEnvInput, goEnv } from "../go/build-args.js";
 import type { GoModule } from "../go/module.js";
@@ -11,6 +13,7 @@ import type { Toolchain } from "../go/toolchain.js";
 import { createLogger, type Logger } from "../log/logger.js";
 import { type Progress, silentProgress } from "../log/progress.js";
 import { createExec, type Exec } from "../process/exec.js";
+import { Facts } from "./facts.js";
 
 /** Options of `build` and `release`; every field is optional. */
 export interface ReleaseOptions {
@@ -100,12 +103,16 @@ export interface ReleaseContext {
   readonly progress: Progress;
   readonly signal: AbortSignal;
   readonly artifacts: ArtifactRegistry;
+  /** The artifact kinds the pipeline can make, with what happens to each (checksummed, uploaded, …). */
+  readonly kinds: KindRegistry;
+  /** The config sections of the pipeline's steps, resolved by the config step. */
+  readonly sections: readonly AnySection[];
+  /** Typed values steps share: `ctx.facts.get(key)` with `const key = factKey<T>("name")`. */
+  readonly facts: Facts;
   /** Run in reverse order when the release fails or is interrupted. */
   readonly onFailure: Array<() => Promise<void>>;
   /** Run in reverse order when the run ends, whatever the outcome. */
   readonly onExit: Array<() => Promise<void>>;
-  /** Values computed once per run and shared by every target (see `once`). */
-  readonly shared: Map<string, unknown>;
   // Established once, by the step named beside each.
   toolchain?: Toolchain; // toolchainStep
   module?: GoModule; // moduleStep
@@ -117,7 +124,17 @@ export interface ReleaseContext {
   stagingDir?: string; // distStep
 }
 
-export function createContext(command: ReleaseContext["command"], options: ReleaseOptions): ReleaseContext {
+/** The formats a context knows: the declarations of its pipeline's steps (see `kindsOf`, `sectionsOf`). */
+export interface Formats {
+  readonly kinds?: readonly KindDeclarations[];
+  readonly sections?: readonly AnySection[];
+}
+
+export function createContext(
+  command: ReleaseContext["command"],
+  options: ReleaseOptions,
+  formats: Formats = {},
+): ReleaseContext {
   const dir = path.resolve(options.dir ?? process.cwd());
   const log = options.logger ?? createLogger();
   return {
@@ -144,9 +161,11 @@ export function createContext(command: ReleaseContext["command"], options: Relea
     progress: options.progress ?? silentProgress,
     signal: options.signal ?? new AbortController().signal,
     artifacts: new ArtifactRegistry(),
+    kinds: new KindRegistry(formats.kinds),
+    sections: formats.sections ?? [],
+    facts: new Facts(),
     onFailure: [],
     onExit: [],
-    shared: new Map(),
   };
 }
 
@@ -166,10 +185,4 @@ export function goEnvInput(ctx: ReleaseContext, maxProcs?: number): GoEnvInput {
 
 export function goEnvOf(ctx: ReleaseContext): NodeJS.ProcessEnv {
   return goEnv(goEnvInput(ctx));
-}
-
-/** Computes `key` once per run (the first caller starts it; the others share its promise). */
-export function once<T>(ctx: ReleaseContext, key: string, compute: () => T): T {
-  if (!ctx.shared.has(key)) ctx.shared.set(key, compute());
-  return ctx.shared.get(key) as T;
 }

@@ -2,10 +2,10 @@
 // target's archive is written while others still compile, longest targets first. The first
 // failure stops the rest.
 
+import { userCacheDir } from "../cache/output-cache.js";
+import { loadTimings, longestFirst, saveTimings } from "../cache/timings.js";
 import { CancelledError } from "../errors.js";
 import { formatTarget } from "../go/targets.js";
-import { userCacheDir } from "../gobuild/output-cache.js";
-import { loadTimings, longestFirst, saveTimings } from "../gobuild/timings.js";
 import type { TargetState } from "../log/progress.js";
 import { need, type ReleaseContext } from "./context.js";
 import type { Step, TargetStep } from "./step.js";
@@ -13,6 +13,7 @@ import type { Step, TargetStep } from "./step.js";
 export function forEachTarget(name: string, steps: readonly TargetStep[]): Step {
   return {
     name,
+    inner: steps,
     async run(ctx) {
       const targets = need(ctx, "targets");
       const stopOthers = new AbortController();

@@ -4,7 +4,12 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { archLabel, effectiveLevel, levelVariable, type Target } from "../go/targets.js";
 import { parseTemplate, type Template, type TemplateData } from "../template/index.js";
-import { need, once, type ReleaseContext } from "./context.js";
+import { need, type ReleaseContext } from "./context.js";
+import { factKey } from "./facts.js";
+
+const parsedTemplates = factKey<Map<string, Template>>("parsed templates");
+const wallClockWarned = factKey<Set<string>>("templates warned about the wall clock");
+const templateEnvKey = factKey<Readonly<Record<string, string>>>("template env");
 
 /** Parses once per run and renders; `name` is the config path that appears in errors. */
 export function render(
@@ -15,30 +20,36 @@ export function render(
   env: Readonly<Record<string, string>> = templateEnv(ctx),
 ): string {
   if (!source.includes("{{")) return source;
-  const template = once(ctx, `template\0${name}\0${source}`, (): Template => parseTemplate(source, name));
+  const parsed = ctx.facts.once(parsedTemplates, () => new Map<string, Template>());
+  const cacheKey = `${name}\0${source}`;
+  let template = parsed.get(cacheKey);
+  if (!template) {
+    template = parseTemplate(source, name);
+    parsed.set(cacheKey, template);
+  }
   const moduleDir = ctx.module?.dir ?? ctx.options.dir;
   return template.render(data, {
     env,
     cwd: moduleDir,
     readFile: (file) => readFileSync(path.resolve(moduleDir, file)),
     onNondeterministic: (what) => {
-      once(ctx, `wall-clock\0${name}`, () => {
-        ctx.log.warn(
-          "a template reads the wall clock, so this output changes on every run (not reproducible)",
-          {
-            template: name,
-            uses: what,
-          },
-        );
-        return true;
-      });
+      const warned = ctx.facts.once(wallClockWarned, () => new Set<string>());
+      if (warned.has(name)) return;
+      warned.add(name);
+      ctx.log.warn(
+        "a template reads the wall clock, so this output changes on every run (not reproducible)",
+        {
+          template: name,
+          uses: what,
+        },
+      );
     },
   });
 }
 
 /** `.Env`: the caller's environment plus the config's top-level env (rendered with the former). */
 export function templateEnv(ctx: ReleaseContext): Readonly<Record<string, string>> {
-  return once(ctx, "templateEnv", () => {
+  return ctx.facts.once(templateEnvKey, () => {
     const base = stringEnv(ctx.env);
     const config = need(ctx, "config");
     const added: Record<string, string> = {};

@@ -1,6 +1,6 @@
 // Steps that establish what is released: toolchain, module, version and targets.
 import path from "node:path";
-import { checkBinaryCounts } from "../archive/defaults.js";
+import { checkBinaryCounts } from "../config/archives.js";
 import { ConfigError } from "../config/errors.js";
 import { withGoreleaserLevel } from "../config/goreleaser.js";
 import {

@@ -3,7 +3,7 @@
 
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { sha256Hex } from "../checksum/format.js";
+import { sha256Hex } from "../artifacts/digest.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 
 export interface WrittenFile {

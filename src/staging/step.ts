@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readdir, rm, rmdir, unlink, writeFile } from "node:fs/p
 import os from "node:os";
 import path from "node:path";
 import type { Artifact } from "../artifacts/artifact.js";
+import type { KindRegistry } from "../artifacts/kinds.js";
 import type { ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 import { DistNotEmptyError, DistNotWritableError, UnsafeDistError } from "./errors.js";
@@ -39,20 +40,18 @@ export const publishStep: Step = {
     });
     // artifacts.json indexes everything else (it cannot list itself) and is published last.
     await writeStaged(ctx, "artifacts.json", `${JSON.stringify(ctx.artifacts.toJSON(), null, 2)}\n`);
-    await publishStaged(ctx, [...publishOrder(ctx.artifacts.list()), "artifacts.json"], published);
+    await publishStaged(ctx, [...publishOrder(ctx.artifacts.list(), ctx.kinds), "artifacts.json"], published);
   },
 };
 
-/** Binaries and archives first, checksum files after, metadata last: what looks final comes last. */
-export function publishOrder(artifacts: readonly Artifact[]): string[] {
-  const rank: Record<Artifact["kind"], number> = {
-    binary: 0,
-    archive: 1,
-    checksum: 2,
-    checksums: 3,
-    metadata: 4,
-  };
-  return [...artifacts].sort((a, b) => rank[a.kind] - rank[b.kind]).map((a) => a.path);
+/**
+ * Payload first (binaries, archives, packages), then indexes (checksum files), signatures, and
+ * what is declared last (metadata): what looks final comes last. Within a rank, in the order made.
+ */
+export function publishOrder(artifacts: readonly Artifact[], kinds: KindRegistry): string[] {
+  return [...artifacts]
+    .sort((a, b) => kinds.publishRankOf(a.kind) - kinds.publishRankOf(b.kind))
+    .map((a) => a.path);
 }
 
 function checkDistIsSafe(ctx: ReleaseContext): void {

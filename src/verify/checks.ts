@@ -1,15 +1,11 @@
 // The checks every release binary must pass, decided from its own bytes.
+
+import type { CheckResult } from "../artifacts/kinds.js";
 import { effectiveLevel, levelVariable, type Target } from "../go/targets.js";
 import type { BinaryInfo } from "../inspect/index.js";
-import { confirmStamps } from "./stamps.js";
+import { confirmStamps } from "../inspect/stamps.js";
 
-export type CheckStatus = "pass" | "fail" | "skip";
-
-export interface CheckResult {
-  readonly check: string;
-  readonly status: CheckStatus;
-  readonly detail: string;
-}
+export type { CheckResult, CheckStatus } from "../artifacts/kinds.js";
 
 export interface BinaryExpectation {
   readonly target: Target;

@@ -1,24 +1,16 @@
-// Verifies a whole release directory: checksum files, artifacts.json, every archive's layout and
-// every binary, in dist/bin and inside the archives, from their own bytes.
+// Verifies a whole release directory from its own bytes: every artifact artifacts.json lists is
+// checked for its size and digest, then read back by the verifier its kind declares (archives,
+// binaries, checksum files, and any format's own reader).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { readArchive, staysInside } from "../archive/read/index.js";
-import { digestHex, parseChecksumsFile } from "../checksum/format.js";
+import { digestHex } from "../artifacts/digest.js";
+import type { ArtifactRecord, CheckResult, KindRegistry, VerifyContext } from "../artifacts/kinds.js";
 import { type Platform, parseTarget, type Target } from "../go/targets.js";
 import { isBinaryReadError, readBinary } from "../inspect/index.js";
 import type { ReleaseMetadata } from "../metadata/metadata.js";
-import { type BinaryExpectation, type CheckResult, checkBinary } from "./checks.js";
+import { type BinaryExpectation, checkBinary } from "./checks.js";
 
-/** One line of artifacts.json. */
-export interface ArtifactRecord {
-  readonly kind: string;
-  readonly name: string;
-  readonly path: string;
-  readonly size: number;
-  readonly sha256: string;
-  readonly target?: string;
-  readonly binary?: string;
-}
+export type { ArtifactRecord } from "../artifacts/kinds.js";
 
 export interface VerifiedArtifact {
   readonly name: string;
@@ -35,36 +27,40 @@ export interface VerifyInput {
   readonly root: string;
   readonly metadata: ReleaseMetadata;
   readonly artifacts: readonly ArtifactRecord[];
+  /** The kinds goship knows, each with its verifier. */
+  readonly kinds: KindRegistry;
   /** Whether cgo was configured (static linking is then not required). */
   readonly cgo?: boolean;
 }
 
 export async function verifyRelease(input: VerifyInput): Promise<VerifyReport> {
-  const work = new Work(input.root);
+  const vctx = new Work(input);
   // Artifacts are checked concurrently (gunzip and inflate run on libuv's threads); the same file
   // is hashed once however many checksum files list it, and a binary's checks run once for the
   // copy in dist/bin and the identical one inside its archive.
-  const results = await Promise.all(input.artifacts.map((artifact) => verifyArtifact(artifact, input, work)));
-  const merged = mergeByName(results.flat());
+  const results = await Promise.all(input.artifacts.map((artifact) => verifyArtifact(artifact, input, vctx)));
+  const merged = mergeBySubject(results.flat());
   return { ok: merged.every((a) => a.checks.every((c) => c.status !== "fail")), artifacts: merged };
 }
 
-/** Per-run memo of file digests and binary check results. */
-class Work {
+/** The verify context: per-run memo of file digests and binary check results. */
+class Work implements VerifyContext {
   readonly #digests = new Map<string, Promise<string | undefined>>();
   readonly #binaries = new Map<string, Promise<CheckResult[]>>();
+  readonly #input: VerifyInput;
+  readonly root: string;
+  readonly artifacts: readonly ArtifactRecord[];
 
-  readonly #root: string;
-
-  constructor(root: string) {
-    this.#root = root;
+  constructor(input: VerifyInput) {
+    this.#input = input;
+    this.root = input.root;
+    this.artifacts = input.artifacts;
   }
 
   read(rel: string): Promise<Buffer> {
-    return readFile(path.join(this.#root, ...rel.split("/")));
+    return readFile(path.join(this.root, ...rel.split("/")));
   }
 
-  /** sha256 (or sha512 by length of `want`) of a file in the release, undefined when missing. */
   digest(rel: string, algorithm: "sha256" | "sha512" = "sha256"): Promise<string | undefined> {
     const key = `${algorithm}:${rel}`;
     let digest = this.#digests.get(key);
@@ -78,8 +74,10 @@ class Work {
     return digest;
   }
 
-  binary(bytes: Uint8Array, expect: BinaryExpectation): Promise<CheckResult[]> {
-    const key = `${digestHex(bytes, "sha256")}|${JSON.stringify(expect.target)}`;
+  checkBinary(bytes: Uint8Array, targetText: string): Promise<CheckResult[]> {
+    const expect = expectation(this.#input, targetText);
+    if (!expect) return Promise.resolve([result("target", false, `not a Go target: ${targetText}`)]);
+    const key = `${digestHex(bytes, "sha256")}|${targetText}`;
     let checks = this.#binaries.get(key);
     if (!checks) {
       checks = binaryChecks(bytes, expect);
@@ -92,106 +90,24 @@ class Work {
 async function verifyArtifact(
   artifact: ArtifactRecord,
   input: VerifyInput,
-  work: Work,
-): Promise<VerifiedArtifact[]> {
-  const checks: CheckResult[] = [];
-  let bytes: Buffer | undefined;
+  vctx: Work,
+): Promise<CheckResult[]> {
+  let bytes: Buffer;
   try {
-    bytes = await work.read(artifact.path);
-    const ok = bytes.length === artifact.size && (await work.digest(artifact.path)) === artifact.sha256;
-    checks.push(result("digest", ok, ok ? "" : "size or sha256 differs from artifacts.json"));
+    bytes = await vctx.read(artifact.path);
   } catch {
-    checks.push(result("exists", false, "listed in artifacts.json but missing"));
+    return [{ ...result("exists", false, "listed in artifacts.json but missing"), subject: artifact.path }];
   }
-  if (bytes && (artifact.kind === "checksum" || artifact.kind === "checksums")) {
-    checks.push(...(await checkChecksumFile(bytes, work)));
-  }
-  const verified: VerifiedArtifact[] = [{ name: artifact.path, checks }];
-  if (!bytes) return verified;
-  const expect = expectation(input, artifact);
-  if (artifact.kind === "binary" && expect)
-    verified.push({ name: artifact.path, checks: await work.binary(bytes, expect) });
-  if (artifact.kind === "archive") verified.push(...(await archiveChecks(artifact, bytes, input, work)));
-  return verified;
-}
-
-async function checkChecksumFile(bytes: Buffer, work: Work): Promise<CheckResult[]> {
-  let lines: ReturnType<typeof parseChecksumsFile>;
-  try {
-    lines = parseChecksumsFile(bytes.toString("utf8"));
-  } catch (error) {
-    return [result("checksums", false, (error as Error).message)];
-  }
-  const wrong: string[] = [];
-  for (const line of lines) {
-    const algorithm = line.hex.length === 128 ? "sha512" : "sha256";
-    if ((await work.digest(line.name, algorithm)) !== line.hex) wrong.push(line.name);
-  }
-  return [
-    result(
-      "checksums",
-      wrong.length === 0 && lines.length > 0,
-      wrong.length ? `mismatch: ${wrong.join(", ")}` : `${lines.length} OK`,
-    ),
+  const ok = bytes.length === artifact.size && (await vctx.digest(artifact.path)) === artifact.sha256;
+  const checks: CheckResult[] = [
+    result("digest", ok, ok ? "" : "size or sha256 differs from artifacts.json"),
   ];
-}
-
-async function archiveChecks(
-  artifact: ArtifactRecord,
-  bytes: Buffer,
-  input: VerifyInput,
-  work: Work,
-): Promise<VerifiedArtifact[]> {
-  let listing: Awaited<ReturnType<typeof readArchive>>;
-  try {
-    listing = await readArchive(bytes);
-  } catch (error) {
-    return [{ name: artifact.path, checks: [result("readable", false, (error as Error).message)] }];
+  const verifier = input.kinds.traitsOf(artifact.kind)?.verify;
+  if (verifier) {
+    const file = { path: path.join(input.root, ...artifact.path.split("/")), bytes };
+    checks.push(...(await verifier(file, artifact, vctx)));
   }
-  const top = artifact.name.replace(/\.(tar\.gz|zip)$/, "");
-  const names = listing.entries.map((e) => e.name);
-  const outside = names.filter((n) => n !== top && !n.startsWith(`${top}/`));
-  const escaping = listing.entries.filter(
-    (e) =>
-      !staysInside(e.name) ||
-      (e.type === "symlink" && !staysInside(e.linkname, e.name)) ||
-      e.type === "hardlink",
-  );
-  const target = targetOf(artifact.target);
-  const exe = target?.goos === "windows" ? ".exe" : "";
-  const wanted = input.metadata.binaries.map((b) => `${top}/${b.name}${exe}`);
-  const missingBinaries = wanted.filter(
-    (w) => !listing.entries.some((e) => e.name === w && e.type === "file" && e.mode === 0o755),
-  );
-  const missingDocs = input.metadata.docs.map((d) => `${top}/${d}`).filter((d) => !names.includes(d));
-  const checks = [
-    result("safe paths", escaping.length === 0, escaping.map((e) => e.name).join(", ")),
-    result(
-      "one top folder",
-      outside.length === 0,
-      outside.length ? `outside ${top}/: ${outside.join(", ")}` : top,
-    ),
-    result(
-      "binaries",
-      missingBinaries.length === 0,
-      missingBinaries.length ? `missing: ${missingBinaries.join(", ")}` : "",
-    ),
-    result(
-      "docs",
-      missingDocs.length === 0,
-      missingDocs.length ? `missing: ${missingDocs.join(", ")}` : input.metadata.docs.join(", "),
-    ),
-  ];
-  const verified: VerifiedArtifact[] = [{ name: artifact.path, checks }];
-  const expect = expectation(input, artifact);
-  for (const entry of listing.entries.filter((e) => wanted.includes(e.name))) {
-    if (expect)
-      verified.push({
-        name: `${artifact.path}:${entry.name}`,
-        checks: await work.binary(entry.data, expect),
-      });
-  }
-  return verified;
+  return checks.map((c) => ({ ...c, subject: c.subject ?? artifact.path }));
 }
 
 async function binaryChecks(bytes: Uint8Array, expect: BinaryExpectation): Promise<CheckResult[]> {
@@ -203,13 +119,13 @@ async function binaryChecks(bytes: Uint8Array, expect: BinaryExpectation): Promi
   }
 }
 
-function expectation(input: VerifyInput, artifact: ArtifactRecord): BinaryExpectation | undefined {
-  const target = targetOf(artifact.target);
+function expectation(input: VerifyInput, targetText: string): BinaryExpectation | undefined {
+  const target = targetOf(targetText);
   if (!target) return undefined;
   const { metadata } = input;
   const cgo = input.cgo ?? metadata.build?.env?.CGO_ENABLED === "1";
   const cgoMode = metadata.build?.cgo?.mode;
-  const glibc = artifact.target ? metadata.build?.cgo?.glibc?.[artifact.target] : undefined;
+  const glibc = metadata.build?.cgo?.glibc?.[targetText];
   return {
     target,
     cgo,
@@ -222,17 +138,20 @@ function expectation(input: VerifyInput, artifact: ArtifactRecord): BinaryExpect
 }
 
 /** Artifact targets are always valid Go targets; parse them without a toolchain. */
-function targetOf(text: string | undefined): Target | undefined {
-  if (!text) return undefined;
+function targetOf(text: string): Target | undefined {
   const [goos = "", goarch = ""] = text.split("/");
   const parsed = parseTarget(text, [{ goos, goarch, firstClass: true } satisfies Platform]);
   return parsed.ok ? parsed.target : undefined;
 }
 
-function mergeByName(items: VerifiedArtifact[]): VerifiedArtifact[] {
+/** One entry per file checked (an artifact, or a binary inside an archive), in first-seen order. */
+function mergeBySubject(checks: readonly CheckResult[]): VerifiedArtifact[] {
   const merged = new Map<string, CheckResult[]>();
-  for (const item of items) merged.set(item.name, [...(merged.get(item.name) ?? []), ...item.checks]);
-  return [...merged].map(([name, checks]) => ({ name, checks }));
+  for (const { subject, ...check } of checks) {
+    const name = subject ?? "";
+    merged.set(name, [...(merged.get(name) ?? []), check]);
+  }
+  return [...merged].map(([name, list]) => ({ name, checks: list }));
 }
 
 function result(check: string, ok: boolean, detail: string): CheckResult {

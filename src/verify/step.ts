@@ -21,6 +21,7 @@ export const verifyStep: Step = {
       root,
       metadata,
       artifacts: artifacts.filter((a) => a.kind !== "metadata"),
+      kinds: ctx.kinds,
     });
     // A stamp the linker dropped is a warning here (the -X check already named the cause) and a
     // failure in `goship verify`.

@@ -1,6 +1,7 @@
 // `verify()`: the library entry for checking a published release directory.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { KindRegistry } from "../artifacts/kinds.js";
 import { ReleaseError } from "../errors.js";
 import { parseReleaseMetadata } from "../metadata/metadata.js";
 import { createExec, type Exec } from "../process/exec.js";
@@ -8,6 +9,8 @@ import { type ArtifactRecord, type VerifiedArtifact, type VerifyReport, verifyRe
 import { hostTarget, smokeTest } from "./smoke.js";
 
 export interface VerifyOptions {
+  /** The artifact kinds goship knows, each with how it is read back. */
+  kinds: KindRegistry;
   /** The dist directory of a goship release (default `dist`). */
   dist?: string;
   /** Run each binary that can run here and check it prints the version. */
@@ -29,7 +32,7 @@ export class NotAReleaseError extends ReleaseError {
   }
 }
 
-export async function verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const dist = path.resolve(options.dist ?? "dist");
   const load = async (file: string) => {
     try {
@@ -46,7 +49,7 @@ export async function verify(options: VerifyOptions = {}): Promise<VerifyReport>
     if (error instanceof ReleaseError) throw error;
     throw new NotAReleaseError(dist, "readable artifacts.json");
   }
-  const report = await verifyRelease({ root: dist, metadata, artifacts });
+  const report = await verifyRelease({ root: dist, metadata, artifacts, kinds: options.kinds });
   if (!options.smoke) return report;
   const env = options.env ?? process.env;
   const host = hostTarget();

@@ -1,7 +1,7 @@
 // `goship check`: validate the config and print every problem; exit non-zero when it is invalid.
 import path from "node:path";
-import { checkConfig } from "../../config/check.js";
 import { createLogger } from "../../log/logger.js";
+import { checkConfig } from "../../pipelines/check.js";
 import { parse } from "../args.js";
 import { helpText } from "../help.js";
 

@@ -1,7 +1,7 @@
 // `goship init [--from-goreleaser]`: write a commented goship.yaml; never overwrite one.
 import path from "node:path";
-import { initConfig } from "../../config/check.js";
 import { createLogger } from "../../log/logger.js";
+import { initConfig } from "../../pipelines/check.js";
 import { parse } from "../args.js";
 import { helpText } from "../help.js";
 

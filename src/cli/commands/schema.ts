@@ -1,6 +1,6 @@
 // `goship schema`: the JSON schema of goship.yaml, for editors.
-import { configJsonSchema } from "../../config/schema.js";
+import { goshipJsonSchema } from "../../pipelines/pipelines.js";
 
 export async function runSchema(): Promise<void> {
-  process.stdout.write(`${JSON.stringify(configJsonSchema(), null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(goshipJsonSchema(), null, 2)}\n`);
 }

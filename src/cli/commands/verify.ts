@@ -1,4 +1,7 @@
 // `goship verify [dist]`: prove a release is what it claims; a table on stderr, --json on stdout.
+
+import { KindRegistry } from "../../artifacts/kinds.js";
+import { formats } from "../../pipelines/pipelines.js";
 import { VerificationFailedError } from "../../verify/errors.js";
 import { formatVerifyTable, listFailures } from "../../verify/table.js";
 import { verify } from "../../verify/verify.js";
@@ -42,6 +45,7 @@ export async function runVerify(args: readonly string[], signal: AbortSignal): P
         ? undefined
         : parsePositiveInt(values["smoke-timeout"], "--smoke-timeout", 3_600_000),
     signal,
+    kinds: new KindRegistry(formats.kinds),
   });
   for (const line of formatVerifyTable(report)) process.stderr.write(`${line}\n`);
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

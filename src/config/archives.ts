@@ -1,9 +1,9 @@
 // Archives as the pipeline sees them, and goship's defaults for what a goship.yaml leaves out.
 
-import type { UserArchive, UserFile } from "../config/schema.js";
 import { ReleaseError } from "../errors.js";
 import { formatTarget, type Target } from "../go/targets.js";
-import type { ResolvedBuild } from "../gobuild/defaults.js";
+import type { ResolvedBuild } from "./builds.js";
+import type { UserArchive, UserFile } from "./schema.js";
 
 export type ArchiveFormatName = "tar.gz" | "tar" | "zip" | "binary" | "none";
 

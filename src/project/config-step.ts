@@ -1,10 +1,10 @@
 // Step: read the config (goship's, else a GoReleaser file, else none) into ctx.config.
 import path from "node:path";
+import { resolveGoreleaserConfig } from "../config/goreleaser.js";
+import { loadConfig } from "../config/load.js";
+import { defaultConfig, type ResolvedConfig, resolveGoshipConfig } from "../config/resolve.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
-import { resolveGoreleaserConfig } from "./goreleaser.js";
-import { loadConfig } from "./load.js";
-import { defaultConfig, type ResolvedConfig, resolveGoshipConfig } from "./resolve.js";
 
 /** The repository name of the default git remote, from which GoReleaser derives release.github.name. */
 async function remoteRepo(ctx: ReleaseContext, dir: string): Promise<string | undefined> {
@@ -35,9 +35,11 @@ export const configStep: Step = {
       remoteRepo: loaded?.kind === "goreleaser" ? await remoteRepo(ctx, module.dir) : undefined,
     };
     let config: ResolvedConfig;
-    if (!loaded) config = defaultConfig(facts);
-    else if (loaded.kind === "goreleaser") config = resolveGoreleaserConfig(loaded, facts, ctx.env);
-    else config = resolveGoshipConfig(loaded, facts);
+    // The sections of the pipeline's formats, passed in by the pipeline module.
+    const { sections } = ctx;
+    if (!loaded) config = defaultConfig(facts, sections);
+    else if (loaded.kind === "goreleaser") config = resolveGoreleaserConfig(loaded, facts, ctx.env, sections);
+    else config = resolveGoshipConfig(loaded, facts, sections);
     if (loaded)
       ctx.log.info("config", {
         file: loaded.name,

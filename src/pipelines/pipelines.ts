@@ -1,18 +1,22 @@
-// The ordered steps of each command. Read top to bottom, this is what a release does.
+// The ordered steps of each command. Read top to bottom, this is what a release does. This is the
+// one module that knows every step: a new format is one folder and one line here, and its kinds
+// and config section reach checksums, verify, publishing and schema.json through `formats`.
 import { archiveStep } from "../archive/step.js";
 import { cgoToolchainStep } from "../cctoolchain/step.js";
 import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
-import { configStep } from "../config/step.js";
+import { configJsonSchema } from "../config/schema.js";
 import { checkStampsStep } from "../gobuild/stamps-step.js";
 import { buildBinariesStep } from "../gobuild/step.js";
 import { beforeHooksStep } from "../hooks/step.js";
 import { metadataStep } from "../metadata/step.js";
+import type { Formats } from "../pipeline/context.js";
+import { kindsOf, type Step, sectionsOf } from "../pipeline/step.js";
+import { forEachTarget } from "../pipeline/targets.js";
+import { configStep } from "../project/config-step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
 import { prepareDistStep, publishStep } from "../staging/step.js";
 import { verifyStep } from "../verify/step.js";
-import type { Step } from "./step.js";
-import { forEachTarget } from "./targets.js";
 
 /** Facts every command needs before anything is written. */
 const resolveSteps: readonly Step[] = [
@@ -45,3 +49,14 @@ export const releasePipeline: readonly Step[] = [
   verifyReproducibleStep, // --verify-reproducible: rebuild a fresh clone elsewhere, compare every artifact
   publishStep, // rename staged files into dist, then artifacts.json: nothing looks complete before
 ];
+
+/** The artifact kinds and config sections of every step of every command. */
+export const formats: Formats = {
+  kinds: kindsOf([...buildPipeline, ...releasePipeline]),
+  sections: sectionsOf([...buildPipeline, ...releasePipeline]),
+};
+
+/** schema.json: goship's keys and every format's section. */
+export function goshipJsonSchema(): object {
+  return configJsonSchema(formats.sections);
+}

@@ -1,8 +1,22 @@
 // Builds as the pipeline sees them, and goship's defaults for what a goship.yaml leaves out.
-import { type CgoSetting, cgoSettingOf } from "../cctoolchain/mode.js";
-import type { UserBuild, UserHook } from "../config/schema.js";
+
 import type { MainPackage } from "../go/module.js";
 import type { Target } from "../go/targets.js";
+import type { UserBuild, UserHook } from "./schema.js";
+
+/** How a build uses cgo. `off`: CGO_ENABLED=0. `static`: musl, fully static. `dynamic`: the system's glibc. */
+export type CgoMode = "off" | "static" | "dynamic";
+
+/** A build's setting before zero-config detection: `auto` decides from the packages it imports. */
+export type CgoSetting = CgoMode | "auto";
+
+/** goship.yaml accepts `true`/`false` too: `true` is CGO_ENABLED=1 with the system's libc. */
+export function cgoSettingOf(value: boolean | CgoMode | undefined): CgoSetting {
+  if (value === undefined) return "auto";
+  if (value === true) return "dynamic";
+  if (value === false) return "off";
+  return value;
+}
 
 /** A command run around builds. `words` is split like a shell would, `shell` goes to `sh -c`. */
 export interface ResolvedHook {

@@ -1,7 +1,7 @@
 // Did each `-X symbol=value` land? Under -trimpath the ldflags are not in build info, and the
 // linker silently ignores a mistyped, constant or unreachable variable, so we look for the value
 // in the bytes themselves — outside the build-info text, where VCS facts repeat the same strings.
-import { type BuildInfo, formatModinfo } from "../inspect/index.js";
+import { type BuildInfo, formatModinfo } from "./index.js";
 
 export interface StampResult {
   readonly symbol: string;

@@ -3,20 +3,21 @@
 import { existsSync } from "node:fs";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
+import { convertGoreleaser, initialConfig } from "../config/init.js";
+import { findConfig, goreleaserConfigNames, loadConfigFile } from "../config/load.js";
+import type { ResolvedConfig } from "../config/resolve.js";
 import { ReleaseError } from "../errors.js";
 import { createContext, need, type ReleaseOptions } from "../pipeline/context.js";
 import { runPipeline } from "../pipeline/run.js";
+import { configStep } from "../project/config-step.js";
 import { moduleStep, toolchainStep } from "../project/steps.js";
-import { convertGoreleaser, initialConfig } from "./init.js";
-import { findConfig, goreleaserConfigNames, loadConfigFile } from "./load.js";
-import type { ResolvedConfig } from "./resolve.js";
-import { configStep } from "./step.js";
+import { formats } from "./pipelines.js";
 
 export type CheckOptions = Pick<ReleaseOptions, "dir" | "config" | "env" | "logger" | "signal" | "exec">;
 
 /** Validates the module's config (goship's or GoReleaser's); throws a ConfigError listing every problem. */
 export async function checkConfig(options: CheckOptions = {}): Promise<ResolvedConfig> {
-  const ctx = createContext("build", options);
+  const ctx = createContext("build", options, formats);
   await runPipeline(ctx, [toolchainStep, moduleStep, configStep]);
   return need(ctx, "config");
 }

@@ -5,8 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { sha256Hex } from "../checksum/format.js";
-import { once, type ReleaseContext } from "../pipeline/context.js";
+import { sha256Hex } from "../artifacts/digest.js";
 
 export interface OutputKeyInput {
   readonly goVersion: string;
@@ -115,11 +114,4 @@ export class OutputCache {
   #path(key: string): string {
     return path.join(this.#dir, "outputs", key.slice(0, 2), key);
   }
-}
-
-/** The run's output cache, shared by every step that uses it; undefined with `--no-cache`. */
-export function outputCacheOf(ctx: ReleaseContext): OutputCache | undefined {
-  return ctx.options.cache
-    ? once(ctx, "outputCache", () => new OutputCache(userCacheDir(ctx.env)))
-    : undefined;
 }

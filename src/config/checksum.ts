@@ -1,7 +1,8 @@
 // Checksums as the pipeline sees them, and goship's defaults: one checksums.txt and a
 // `<archive>.sha256` beside each archive, both in sha256sum format.
-import type { UserChecksum } from "../config/schema.js";
-import type { ChecksumAlgorithm } from "./format.js";
+
+import type { ChecksumAlgorithm } from "../artifacts/digest.js";
+import type { UserChecksum } from "./schema.js";
 
 export interface ResolvedChecksum {
   readonly algorithm: ChecksumAlgorithm;

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { parseLocalReplaces } from "../gobuild/source-digest.js";
 import { OutputCache, type OutputKeyInput, outputCacheKey, outputEnv, userCacheDir } from "./output-cache.js";
-import { parseLocalReplaces } from "./source-digest.js";
 
 const base: OutputKeyInput = {
   goVersion: "go1.26.8",
