@@ -81,7 +81,9 @@ async function describe(dist, tool) {
   for (const record of records) {
     const kind = tool === "goreleaser" ? record.type : record.kind;
     const file = rel(record.path);
-    if (kind === "Binary" || kind === "binary") {
+    if (kind === "Universal Binary" || kind === "universal-binary") {
+      binaries[file] = sha256(path.join(dist, file));
+    } else if (kind === "Binary" || kind === "binary") {
       const built = tool === "goship" || path.basename(file) === record.name;
       if (built) binaries[file] = sha256(path.join(dist, file));
       else names.push(record.name);

@@ -9,4 +9,4 @@ export type { Target } from "./go/targets.js";
 export type { ReleaseOptions } from "./pipeline/context.js";
 export { type CheckOptions, checkConfig, type InitOptions, initConfig } from "./pipelines/check.js";
 export { goshipJsonSchema as configJsonSchema } from "./pipelines/pipelines.js";
-export { build, type ReleaseResult, release } from "./release.js";
+export { build, publish, type ReleaseResult, release } from "./release.js";

@@ -6,7 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArchiveFormat, ArtifactOf } from "../artifacts/artifact.js";
 import { sha256Hex } from "../artifacts/digest.js";
-import { byKind, byTarget } from "../artifacts/registry.js";
+import { byTarget } from "../artifacts/registry.js";
 import { formatsFor, type ResolvedArchive } from "../config/archives.js";
 import { ReleaseError } from "../errors.js";
 import type { Target } from "../go/targets.js";
@@ -43,19 +43,17 @@ export const archiveStep: TargetStep = {
   },
 };
 
-/** This target's binaries from the builds the archive takes, in the order they were built. */
-function binariesFor(ctx: ReleaseContext, archive: ResolvedArchive, target: Target): ArtifactOf<"binary">[] {
-  return ctx.artifacts
-    .filter(byKind("binary"))
-    .filter(byTarget(target))
+/** What archives need of a binary, whichever kind made it (a build, a universal binary). */
+type ArchivedBinary = Pick<ArtifactOf<"binary">, "name" | "path" | "sha256" | "binary" | "build">;
+
+/** This target's binaries (artifacts of the binary category) from the builds the archive takes, in the order they were built. */
+function binariesFor(ctx: ReleaseContext, archive: ResolvedArchive, target: Target): ArchivedBinary[] {
+  return (ctx.artifacts.filter(ctx.kinds.inCategory("binary")) as unknown as ArchivedBinary[])
+    .filter((b) => byTarget(target)(b as never))
     .filter((b) => archive.ids === undefined || archive.ids.includes(b.build));
 }
 
-function fieldsOf(
-  ctx: ReleaseContext,
-  target: Target,
-  binary: ArtifactOf<"binary">,
-): Record<string, unknown> {
+function fieldsOf(ctx: ReleaseContext, target: Target, binary: ArchivedBinary): Record<string, unknown> {
   const ext =
     path.posix.extname(binary.binary) === ".exe" || path.posix.extname(binary.binary) === ".wasm"
       ? path.posix.extname(binary.binary)
@@ -75,7 +73,7 @@ async function writeArchive(
   archive: ResolvedArchive,
   index: number,
   target: Target,
-  binaries: readonly ArtifactOf<"binary">[],
+  binaries: readonly ArchivedBinary[],
   format: Exclude<ArchiveFormat, "binary">,
 ): Promise<void> {
   const release = need(ctx, "release");
@@ -142,7 +140,7 @@ async function copyBinaries(
   archive: ResolvedArchive,
   index: number,
   target: Target,
-  binaries: readonly ArtifactOf<"binary">[],
+  binaries: readonly ArchivedBinary[],
 ): Promise<void> {
   for (const binary of binaries) {
     const fields = fieldsOf(ctx, target, binary);

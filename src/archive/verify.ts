@@ -4,16 +4,16 @@ import type { ArtifactRecord, CheckResult, VerifiedFile, VerifyContext } from ".
 import { type ArchiveListing, readArchive, staysInside } from "./read/index.js";
 
 export async function verifyArchive(
-  file: VerifiedFile,
+  file_: VerifiedFile,
   artifact: ArtifactRecord,
   vctx: VerifyContext,
 ): Promise<CheckResult[]> {
   const target = artifact.target;
   // The `binary` format releases the binary itself under the archive's name.
-  if (artifact.format === "binary") return target ? [...(await vctx.checkBinary(file.bytes, target))] : [];
+  if (artifact.format === "binary") return target ? [...(await vctx.checkBinary(file_.bytes, target))] : [];
   let listing: ArchiveListing;
   try {
-    listing = await readArchive(file.bytes);
+    listing = await readArchive(file_.bytes);
   } catch (error) {
     return [result("readable", false, (error as Error).message)];
   }
@@ -29,12 +29,13 @@ export async function verifyArchive(
     result("safe paths", escaping.length === 0, escaping.map((e) => e.name).join(", ")),
   ];
   if (recorded) checks.push(listingCheck(names, recorded));
-  // The binaries are the entries named like a binary artifact of the same target.
-  const binaryNames = vctx.artifacts
-    .filter((a) => a.kind === "binary" && a.target === target && typeof a.binary === "string")
-    .map((a) => a.binary as string);
-  const isBinary = (name: string) => binaryNames.some((b) => name === b || name.endsWith(`/${b}`));
-  const binaries = listing.entries.filter((e) => e.type === "file" && isBinary(e.name));
+  // The binaries are the entries named like a binary artifact of the same target (a build's
+  // binary, or a universal binary): each is read back as that artifact.
+  const binaryRecords = vctx.artifacts.filter((a) => a.target === target && typeof a.binary === "string");
+  const binaryNames = binaryRecords.map((a) => a.binary as string);
+  const recordOf = (name: string) =>
+    binaryRecords.find((r) => name === r.binary || name.endsWith(`/${r.binary as string}`));
+  const binaries = listing.entries.filter((e) => e.type === "file" && recordOf(e.name) !== undefined);
   const notExecutable = binaries.filter((e) => (e.mode & 0o111) === 0).map((e) => e.name);
   checks.push(
     result(
@@ -47,10 +48,12 @@ export async function verifyArchive(
           : binaries.map((e) => e.name).join(", "),
     ),
   );
-  if (!target) return checks;
   for (const entry of binaries) {
     const subject = `${artifact.path}:${entry.name}`;
-    for (const check of await vctx.checkBinary(entry.data, target)) checks.push({ ...check, subject });
+    const as = recordOf(entry.name)!;
+    const file = { path: subject, bytes: Buffer.from(entry.data) };
+    for (const check of await vctx.verifyAs(file, as))
+      checks.push({ ...check, subject: check.subject ?? subject });
   }
   return checks;
 }

@@ -54,7 +54,7 @@ export interface ArtifactRecord {
 
 /** The artifact's file, already read (its digest and size were checked against artifacts.json). */
 export interface VerifiedFile {
-  /** Absolute path. */
+  /** What reports call it: its dist-relative path, or `<archive>:<entry>` for a file inside an archive. */
   readonly path: string;
   readonly bytes: Buffer;
 }
@@ -71,6 +71,8 @@ export interface VerifyContext {
   digest(relPath: string, algorithm?: "sha256" | "sha512"): Promise<string | undefined>;
   /** goship's checks of one Go binary built for `target` (stamps, linkage, stripping, …), memoised. */
   checkBinary(bytes: Uint8Array, target: string): Promise<readonly CheckResult[]>;
+  /** Reads bytes as the artifact `as` (a binary inside an archive, say) with its kind's verifier. */
+  verifyAs(file: VerifiedFile, as: ArtifactRecord): Promise<readonly CheckResult[]>;
 }
 
 export type ArtifactVerifier = (

@@ -15,6 +15,14 @@ export function byTarget(target: Target): (artifact: Artifact) => boolean {
   return (a) => "target" in a && isTarget(a.target) && formatTarget(a.target) === id;
 }
 
+/**
+ * The one count of a release's artifacts, used by every message that gives one: the files
+ * artifacts.json lists (metadata.json included; artifacts.json itself, the index, not).
+ */
+export function artifactCount(records: readonly unknown[]): number {
+  return records.length;
+}
+
 export class ArtifactRegistry {
   readonly #items: Artifact[] = [];
   /** Names templates produced, claimed before the files are written (see `claimName`). */
@@ -38,6 +46,29 @@ export class ArtifactRegistry {
       );
     }
     this.#claimed.add(name);
+  }
+
+  /**
+   * Withdraws artifacts from the release, and everything made from them (per `producedBy.inputs`):
+   * a universal binary that replaces its slices also replaces their archives and checksum files.
+   * Their staged files are never published. Returns what was withdrawn.
+   */
+  retract(names: readonly string[]): Artifact[] {
+    const gone = new Set(names);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const a of this.#items) {
+        if (!gone.has(a.name) && (a.producedBy?.inputs ?? []).some((input) => gone.has(input.name))) {
+          gone.add(a.name);
+          grew = true;
+        }
+      }
+    }
+    const withdrawn = this.#items.filter((a) => gone.has(a.name));
+    const kept = this.#items.filter((a) => !gone.has(a.name));
+    this.#items.splice(0, this.#items.length, ...kept);
+    return withdrawn;
   }
 
   list(): readonly Artifact[] {

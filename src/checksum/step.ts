@@ -40,8 +40,12 @@ export const checksumsStep: Step = {
     const { algorithm, combined, split } = need(ctx, "config").checksum;
     const artifacts = checksummed(ctx);
     // Artifacts made after the targets' own steps (or without a target) get their split file here.
+    // Shards merged into one release bring their split files along: those are done too.
     if (split !== undefined) {
       const done = ctx.facts.once(splitDone, () => new Set<string>());
+      for (const file of ctx.artifacts.filter((a) => a.kind === "checksum")) {
+        if ("of" in file && typeof file.of === "string") done.add(file.of);
+      }
       await writeSplitFiles(
         ctx,
         artifacts.filter((a) => !done.has(a.name)),

@@ -16,6 +16,9 @@ describe("release flags", () => {
         "--parallelism",
         "3",
         "--no-cache",
+        "--main",
+        "./cmd/a,tools/b",
+        "--allow-unimplemented",
         "--json",
       ]),
     ).toEqual({
@@ -24,17 +27,27 @@ describe("release flags", () => {
       clean: true,
       targets: ["linux/amd64", "linux/arm/7"],
       singleTarget: true,
+      mains: ["./cmd/a", "tools/b"],
       snapshot: true,
       parallelism: 3,
       noCache: true,
       skipVerify: false,
+      allowUnimplemented: true,
       json: true,
       help: false,
+      publish: false,
+      dryRun: false,
+      releaseNotes: {},
+      split: false,
     });
   });
 
   it("rejects bad values with usage errors", () => {
     expect(() => parseReleaseFlags(["--parallelism", "0"])).toThrow(/whole number from 1 to 1024/);
+    expect(() => parseReleaseFlags(["--parallelism", "-1"])).toThrow(
+      /^--parallelism needs a value; one that starts with "-" is written --parallelism=<value>$/,
+    );
+    expect(() => parseReleaseFlags(["--parallelism=-1"])).toThrow(/whole number from 1 to 1024, not "-1"/);
     expect(() => parseReleaseFlags(["--targets", ","])).toThrow(/at least one value/);
     expect(() => parseReleaseFlags(["--nope"])).toThrow(/Unknown option '--nope'/);
   });

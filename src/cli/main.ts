@@ -10,6 +10,8 @@ type CommandRunner = (args: readonly string[], signal: AbortSignal) => Promise<v
 const commands: Record<string, () => Promise<CommandRunner>> = {
   release: async () => (args, signal) =>
     import("./commands/release.js").then((m) => m.runReleaseCommand("release", args, signal)),
+  publish: async () => (args, signal) =>
+    import("./commands/publish.js").then((m) => m.runPublish(args, signal)),
   inspect: async () => (args) => import("./commands/inspect.js").then((m) => m.runInspect(args)),
   verify: async () => (args, signal) => import("./commands/verify.js").then((m) => m.runVerify(args, signal)),
   rebuild: async () => (args, signal) =>
@@ -18,15 +20,26 @@ const commands: Record<string, () => Promise<CommandRunner>> = {
     import("./commands/release.js").then((m) => m.runReleaseCommand("build", args, signal)),
   check: async () => (args, signal) => import("./commands/check.js").then((m) => m.runCheck(args, signal)),
   init: async () => (args, signal) => import("./commands/init.js").then((m) => m.runInit(args, signal)),
-  schema: async () => () => import("./commands/schema.js").then((m) => m.runSchema()),
+  schema: async () => (args) => import("./commands/schema.js").then((m) => m.runSchema(args)),
+  ci: async () => (args) => import("./commands/ci.js").then((m) => m.runCi(args)),
+  merge: async () => (args, signal) => import("./commands/merge.js").then((m) => m.runMerge(args, signal)),
 };
 
 export async function main(argv: readonly string[], exit: (code: number) => void): Promise<void> {
+  // `goship inspect … | head -1`: the reader has gone, and that is not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    // The first Ctrl-C stops children and cleans up; a second one leaves at once.
-    if (++interrupts > 1) process.exit(ExitCode.interrupted);
+    // The first Ctrl-C stops children and cleans up. Later ones never cut the cleanup short:
+    // leaving now would leave staged files behind that look like a release.
+    if (++interrupts > 1) {
+      process.stderr.write("goship: stopping — removing staged files, one moment\n");
+      return;
+    }
     controller.abort(new CancelledError(signal));
   };
   process.on("SIGINT", onSignal);

@@ -1,14 +1,17 @@
 // The closing summary: one line per artifact with its size, then the total time.
-import { toRecord } from "../artifacts/registry.js";
+import { artifactCount, toRecord } from "../artifacts/registry.js";
 import type { ReleaseResult } from "../release.js";
 
 export function formatSummary(result: ReleaseResult): string[] {
-  const shown = result.artifacts.filter((a) => a.kind !== "metadata");
+  // Sorted by path, so the list reads the same whichever target finished first.
+  const shown = result.artifacts
+    .filter((a) => a.kind !== "metadata")
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const width = Math.max(0, ...shown.map((a) => a.path.length));
   const lines = shown.map((a) => `  ${a.path.padEnd(width)}  ${formatSize(a.size).padStart(9)}`);
   const seconds = (result.durationMs / 1000).toFixed(1);
   lines.push(
-    `  ${result.project} ${result.version}: ${shown.length} artifacts in ${result.distDir} (${seconds}s)`,
+    `  ${result.project} ${result.version}: ${artifactCount(result.artifacts)} artifact${artifactCount(result.artifacts) === 1 ? "" : "s"} in ${result.distDir} (${seconds}s)`,
   );
   return lines;
 }

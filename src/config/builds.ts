@@ -1,5 +1,6 @@
 // Builds as the pipeline sees them, and goship's defaults for what a goship.yaml leaves out.
 
+import { releaseLdflagWords } from "../go/build-args.js";
 import type { MainPackage } from "../go/module.js";
 import type { Target } from "../go/targets.js";
 import type { UserBuild, UserHook } from "./schema.js";
@@ -59,6 +60,11 @@ export interface ResolvedBuild {
   readonly ldflags: readonly string[];
   /** `-X symbol=value` appended to ldflags, values quoted for cmd/go. */
   readonly stamps: ReadonlyArray<readonly [symbol: string, value: string]>;
+  /**
+   * The config names no stamps: the stamps step replaces `stamps` with the module's own version,
+   * commit and date variables, whatever they are called.
+   */
+  readonly discoverStamps?: boolean;
   readonly tags: readonly string[];
   /** off/static/dynamic, `auto` to detect from the imported packages, or undefined to leave
    * CGO_ENABLED and CC to the environment (GoReleaser's way). */
@@ -101,7 +107,7 @@ export interface BuildProject {
 }
 
 /** The default build of a module: every main package, goship's flags, stamps and targets. */
-export const defaultLdflags: readonly string[] = ["-s", "-w", "-buildid="];
+export const defaultLdflags: readonly string[] = releaseLdflagWords;
 
 export const defaultStampTemplates: ReadonlyArray<readonly [string, string]> = [
   ["main.version", "{{ .Version }}"],
@@ -134,6 +140,7 @@ export function withBuildDefaults(input: BuildDefaultsInput): ResolvedBuild {
     gcflags: [],
     ldflags: user.ldflags === undefined ? defaultLdflags : toList(user.ldflags),
     stamps: user.stamps === undefined ? defaultStampTemplates : Object.entries(user.stamps),
+    discoverStamps: user.stamps === undefined && user.ldflags === undefined,
     tags: user.tags ?? [],
     cgo: cgoSettingOf(user.cgo),
     modTimestamp: "",

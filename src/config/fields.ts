@@ -29,6 +29,16 @@ export const releaseFieldNames: readonly string[] = [
   "IsSingleTarget",
   "Runtime",
   "Env",
+  "Branch",
+  "PreviousTag",
+  "GitURL",
+  "TagSubject",
+  "TagContents",
+  "TagBody",
+  "IsNightly",
+  "IsDraft",
+  "ReleaseNotes",
+  "ReleaseURL",
 ];
 
 /** Fields of templates about one target's artifacts: builds, hooks, archives, checksum files. */

@@ -6,6 +6,8 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, type Node, type Pair, parseDocument } from "yaml";
 import { ConfigError, type ConfigIssue, ConfigNotFoundError } from "./errors.js";
+import { topKeys } from "./goreleaser/keys.js";
+import { configSchema } from "./schema.js";
 
 export type ConfigKind = "goship" | "goreleaser";
 
@@ -69,7 +71,24 @@ export function kindOf(file: string): ConfigKind {
 export async function loadConfig(dir: string, explicit?: string): Promise<LoadedConfig | undefined> {
   const found = findConfig(dir, explicit);
   if (!found) return undefined;
-  return loadConfigFile(found.file, found.kind, dir);
+  const loaded = await loadConfigFile(found.file, found.kind, dir);
+  // A file given by name says what it is by its content, whatever it is called.
+  return explicit === undefined ? loaded : { ...loaded, kind: kindOfContent(loaded.data, loaded.kind) };
+}
+
+/**
+ * goship's or GoReleaser's format from the keys: `version: 2` and keys only GoReleaser has
+ * (`before`, `release`, `changelog`…) say GoReleaser; keys only goship has say goship.
+ */
+export function kindOfContent(data: unknown, fallback: ConfigKind): ConfigKind {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return fallback;
+  const keys = Object.keys(data);
+  const goship = new Set(Object.keys(configSchema.shape));
+  const goreleaserOnly = keys.filter((k) => k in topKeys && !goship.has(k));
+  const goshipOnly = keys.filter((k) => goship.has(k) && !(k in topKeys));
+  if ("version" in data || goreleaserOnly.length > goshipOnly.length) return "goreleaser";
+  if (goshipOnly.length > 0) return "goship";
+  return fallback;
 }
 
 export async function loadConfigFile(file: string, kind: ConfigKind, dir: string): Promise<LoadedConfig> {
@@ -79,13 +98,29 @@ export async function loadConfigFile(file: string, kind: ConfigKind, dir: string
   return { file, name, kind, ...parseConfigText(await readFile(file, "utf8"), name) };
 }
 
+/**
+ * `0644` is octal, as Go's yaml.v3 reads it (file modes in GoReleaser files); YAML 1.2's core
+ * schema alone would read 644 decimal.
+ */
+const goOctal = {
+  tag: "tag:yaml.org,2002:int",
+  default: true,
+  test: /^0[0-7]+$/,
+  resolve: (text: string) => Number.parseInt(text, 8),
+} as const;
+
 /** YAML (JSON is YAML too) with anchors and merge keys, and a locator for issue positions. */
 export function parseConfigText(
   text: string,
   name: string,
 ): { data: unknown; locate: LoadedConfig["locate"] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, merge: true, prettyErrors: false });
+  const doc = parseDocument(text, {
+    lineCounter,
+    merge: true,
+    prettyErrors: false,
+    customTags: (tags) => [goOctal, ...tags],
+  });
   const position = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };

@@ -55,7 +55,8 @@ export interface ResolvedConfig {
 
 /** What resolution needs to know about the module and the toolchain. */
 export interface ProjectFacts {
-  readonly module: Pick<GoModule, "path" | "mains">;
+  /** `mains` are the released ones; `allMains` (default: `mains`) those a build may name. */
+  readonly module: Pick<GoModule, "path" | "mains"> & Partial<Pick<GoModule, "allMains">>;
   readonly platforms: readonly Platform[];
   /** The repository name of the git remote (`tool` for github.com/acme/tool.git), if any. */
   readonly remoteRepo?: string;
@@ -235,8 +236,8 @@ function buildMains(
   project: ProjectFacts,
   problem: (at: ReadonlyArray<PropertyKey>, message: string) => void,
 ): ResolvedMain[] {
-  const all = moduleMains(project.module.mains);
-  if (build.main === undefined) return all;
+  if (build.main === undefined) return moduleMains(project.module.mains);
+  const all = moduleMains(project.module.allMains ?? project.module.mains);
   const wanted = typeof build.main === "string" ? [build.main] : build.main;
   return wanted.flatMap((main, i) => {
     const normalised = normalisePackage(main);
@@ -464,21 +465,6 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
     value = (value as Record<PropertyKey, unknown>)[part];
   }
   return value;
-}
-
-/**
- * Whether a release keeps the layout goship's own verification checks: goship's build flags, and
- * archives wrapped in one folder named like the archive. A GoReleaser file or unwrapped archives
- * make a release goship cannot vouch for in the same way.
- */
-export function whyNotGoshipLayout(config: ResolvedConfig): string | undefined {
-  if (config.flavor === "goreleaser") return "a GoReleaser file keeps GoReleaser's flags and layout";
-  const unwrapped = config.archives.find((a) => a.wrap !== a.nameTemplate || a.formats.includes("binary"));
-  if (unwrapped) return `archive "${unwrapped.id}" is not one folder named like the archive`;
-  const targetSets = new Set(config.builds.map((b) => b.targets.map(formatTarget).join(",")));
-  const partial = config.archives.some((a) => a.ids !== undefined && a.ids.length < config.builds.length);
-  if (targetSets.size > 1 || partial) return "the archives do not all hold every binary";
-  return undefined;
 }
 
 /** The keys the schema accepts for the object at `path`, for "did you mean" hints. */

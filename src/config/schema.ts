@@ -1,5 +1,6 @@
 // The one definition of goship's config: validation, the TypeScript types and schema.json come from here.
 import { z } from "zod";
+import { releaseLdflagWords } from "../go/build-args.js";
 import type { AnySection } from "./section.js";
 
 const template = (description: string) => z.string().meta({ description });
@@ -99,7 +100,7 @@ const buildSchema = z
       .meta({
         description:
           "Linker flags (templates), joined with spaces into one -ldflags. @default -s -w -buildid=",
-        default: ["-s", "-w", "-buildid="],
+        default: [...releaseLdflagWords],
       }),
     stamps: z
       .record(z.string(), z.string())

@@ -2,6 +2,7 @@
 import type { Exec } from "../process/exec.js";
 import { gitEnv } from "./env.js";
 import { BadSourceDateEpochError } from "./errors.js";
+import { bestTag } from "./tags.js";
 
 export interface GitState {
   readonly isRepo: boolean;
@@ -9,7 +10,7 @@ export interface GitState {
   /** `git describe --tags --always --dirty`, e.g. `v1.2.3`, `v1.2.3-4-gabcdef0-dirty`. */
   readonly describe: string;
   readonly tag: string | undefined;
-  /** The highest version tag on HEAD itself (`git tag --points-at HEAD --sort=-version:refname`). */
+  /** The highest version among the tags on HEAD itself (semver order, other tags after). */
   readonly headTag: string | undefined;
   readonly commit: string;
   /** `git rev-parse --short HEAD`: 7 hex digits, more when that would be ambiguous. */
@@ -18,6 +19,11 @@ export interface GitState {
   readonly commitTime: number;
   /** `git status --porcelain` output: what cmd/go sees when it decides vcs.modified. */
   readonly changes: string;
+  /** GoReleaser's .Branch, .PreviousTag, .GitURL and the release tag's message (.TagSubject…). */
+  readonly branch?: string;
+  readonly previousTag?: string;
+  readonly url?: string;
+  readonly tagMessage?: { readonly subject: string; readonly contents: string; readonly body: string };
 }
 
 export const noGit: GitState = {
@@ -47,22 +53,48 @@ export async function readGitState(
   const head = await git(["log", "-1", "--format=%H%n%h%n%ct"]);
   if (head === undefined) return { ...noGit, isRepo: true, root };
   const [commit = "", shortCommit = "", time = "0"] = head.split("\n");
-  const [describe, changes, tag, headTags] = await Promise.all([
+  const [describe, changes, tag, headTags, branch, previousTag, url] = await Promise.all([
     git(["describe", "--tags", "--always", "--dirty"]),
     git(["status", "--porcelain"]),
     git(["describe", "--tags", "--abbrev=0"]),
-    git(["tag", "--points-at", "HEAD", "--sort=-version:refname"]),
+    // Name, then the message's subject, whole text and body, for every tag on HEAD.
+    git([
+      "for-each-ref",
+      "--points-at",
+      "HEAD",
+      "--format=%(refname:strip=2)%1f%(contents:subject)%1f%(contents)%1f%(contents:body)%1e",
+      "refs/tags",
+    ]),
+    git(["rev-parse", "--abbrev-ref", "HEAD"]),
+    git(["describe", "--tags", "--abbrev=0", "HEAD^"]),
+    git(["ls-remote", "--get-url"]),
   ]);
+  const tagged = (headTags ?? "")
+    .split("\x1e")
+    .map((record) => record.replace(/^\n/, "").split("\x1f"))
+    .filter((fields) => fields[0]);
+  // `git describe` picks any of several tags on one commit; the release takes the highest version.
+  const headTag = bestTag(tagged.map((fields) => fields[0]!));
+  const message = tagged.find((fields) => fields[0] === headTag);
+  const dirtySuffix = describe?.endsWith("-dirty") ? "-dirty" : "";
   return {
     isRepo: true,
     root,
-    describe: describe ?? "",
-    tag,
-    headTag: headTags?.split("\n").find((t) => t !== ""),
+    describe: headTag ? `${headTag}${dirtySuffix}` : (describe ?? ""),
+    tag: headTag ?? tag,
+    headTag,
     commit,
     shortCommit,
     commitTime: Number(time),
     changes: changes ?? "",
+    branch: branch ?? "",
+    previousTag: previousTag ?? "",
+    url: url && url !== "origin" ? url : "",
+    tagMessage: {
+      subject: message?.[1] ?? "",
+      contents: (message?.[2] ?? "").trimEnd(),
+      body: (message?.[3] ?? "").trimEnd(),
+    },
   };
 }
 

@@ -22,7 +22,7 @@ export function goBuildArgs(input: BuildArgsInput): string[] {
     asmflags: [],
     gcflags: [],
     tags: [],
-    ldflags: ldflagsWithStamps(["-s", "-w", "-buildid="], input.stamps),
+    ldflags: ldflagsWithStamps(releaseLdflagWords, input.stamps),
     output: input.output,
     packagePath: input.packagePath,
   });
@@ -73,12 +73,15 @@ export function ldflagsWithStamps(ldflags: readonly string[], stamps: Stamps): s
   );
 }
 
+/** goship's linker flags, the one place they are written down (see `releaseLdflags`). */
+export const releaseLdflagWords: readonly string[] = ["-s", "-w", "-buildid="];
+
 /**
  * `-s -w` strip symbols and DWARF; `-buildid=` removes the build ID, which otherwise depends on
  * the action graph and is the first thing that differs between machines.
  */
 export function releaseLdflags(stamps: Stamps): string {
-  return ldflagsWithStamps(["-s", "-w", "-buildid="], stamps);
+  return ldflagsWithStamps(releaseLdflagWords, stamps);
 }
 
 /** The stamps every goship release sets on package main. */

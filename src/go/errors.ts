@@ -68,6 +68,14 @@ export class DuplicateBinaryError extends ReleaseError {
   }
 }
 
+export class UnknownMainError extends ReleaseError {
+  constructor(name: string, mains: readonly string[]) {
+    super(`"${name}" is not a main package of the module; choose among: ${mains.join(", ")}`, {
+      details: { main: name },
+    });
+  }
+}
+
 /** Messages cmd/go prints when -mod=readonly or vendoring refuses to change go.mod/go.sum. */
 const tidyPatterns = [
   /updates to go\.(mod|sum) needed/,

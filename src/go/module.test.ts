@@ -20,15 +20,6 @@ describe("module discovery", () => {
     ]);
   });
 
-  it("refuses two mains that would make the same binary", () => {
-    expect(() =>
-      mainPackages("example.com/x", "/m", [
-        { ImportPath: "example.com/x/a/server", Name: "main", Dir: "/m/a/server" },
-        { ImportPath: "example.com/x/b/server", Name: "main", Dir: "/m/b/server" },
-      ]),
-    ).toThrow(/same binary "server"/);
-  });
-
   it("parses go list's stream of JSON objects, braces in strings included", () => {
     expect(parseJsonStream('{"A":"}{"}\n{"B":{"C":1}}\n')).toEqual([{ A: "}{" }, { B: { C: 1 } }]);
   });

@@ -3,7 +3,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Exec } from "../process/exec.js";
 import type { ModMode } from "./build-args.js";
-import { DuplicateBinaryError, NoMainPackageError } from "./errors.js";
+import { NoMainPackageError } from "./errors.js";
+import { chooseMains } from "./mains.js";
 import { runGo } from "./run.js";
 
 export interface MainPackage {
@@ -22,9 +23,25 @@ export interface GoModule {
   readonly goLine: string;
   /** `vendor` when vendor/modules.txt exists: an explicit -mod=readonly would turn vendoring off. */
   readonly modMode: ModMode;
+  /** The main packages released (see chooseMains), sorted by import path. */
   readonly mains: readonly MainPackage[];
-  /** Every package of the module by import path: where it is and its Go files for the host. */
-  readonly packages: ReadonlyMap<string, { readonly dir: string; readonly goFiles: readonly string[] }>;
+  /** Every main package of the module, the released ones included. */
+  readonly allMains: readonly MainPackage[];
+  /** Mains left out of the release by default, for the note that lists them. */
+  readonly leftOut: readonly MainPackage[];
+  /**
+   * Every package of the module by import path: its name, where it is, its Go files for the host
+   * and the packages it depends on.
+   */
+  readonly packages: ReadonlyMap<
+    string,
+    {
+      readonly name: string;
+      readonly dir: string;
+      readonly goFiles: readonly string[];
+      readonly deps: readonly string[];
+    }
+  >;
 }
 
 interface ListedPackage {
@@ -32,6 +49,7 @@ interface ListedPackage {
   Name: string;
   Dir: string;
   GoFiles?: string[];
+  Deps?: string[];
 }
 
 /** `moduleDir` is the directory of go.mod; `envFor` gives the go environment for its -mod mode. */
@@ -40,6 +58,7 @@ export async function loadModule(
   moduleDir: string,
   envFor: (modMode: ModMode) => NodeJS.ProcessEnv,
   signal?: AbortSignal,
+  wantedMains?: readonly string[],
 ): Promise<GoModule> {
   const modMode = modModeOf(moduleDir);
   const env = envFor(modMode);
@@ -50,16 +69,33 @@ export async function loadModule(
   };
   const packagesOut = await runGo(
     exec,
-    ["list", "-json=ImportPath,Name,Dir,GoFiles", "./..."],
+    ["list", "-json=ImportPath,Name,Dir,GoFiles,Deps", "./..."],
     mod.Dir,
     env,
     signal,
   );
   const listed = parseJsonStream<ListedPackage>(packagesOut);
-  const mains = mainPackages(mod.Path, mod.Dir, listed);
-  if (mains.length === 0) throw new NoMainPackageError(mod.Path);
-  const packages = new Map(listed.map((p) => [p.ImportPath, { dir: p.Dir, goFiles: p.GoFiles ?? [] }]));
-  return { path: mod.Path, dir: mod.Dir, goLine: mod.GoVersion ?? "", modMode, mains, packages };
+  const allMains = mainPackages(mod.Path, mod.Dir, listed);
+  if (allMains.length === 0) throw new NoMainPackageError(mod.Path);
+  const { released, left } = chooseMains(allMains, wantedMains);
+  // Only the module's own packages matter among the dependencies (stamp discovery reads them).
+  const own = (dep: string) => dep === mod.Path || dep.startsWith(`${mod.Path}/`);
+  const packages = new Map(
+    listed.map((p) => [
+      p.ImportPath,
+      { name: p.Name, dir: p.Dir, goFiles: p.GoFiles ?? [], deps: (p.Deps ?? []).filter(own) },
+    ]),
+  );
+  return {
+    path: mod.Path,
+    dir: mod.Dir,
+    goLine: mod.GoVersion ?? "",
+    modMode,
+    mains: released,
+    allMains,
+    leftOut: left,
+    packages,
+  };
 }
 
 export function modModeOf(moduleDir: string): ModMode {
@@ -71,7 +107,7 @@ export function mainPackages(
   moduleDir: string,
   packages: readonly ListedPackage[],
 ): MainPackage[] {
-  const mains = packages
+  return packages
     .filter((p) => p.Name === "main")
     .map((p) => {
       const rel = path.relative(moduleDir, p.Dir).split(path.sep).join("/");
@@ -82,13 +118,6 @@ export function mainPackages(
       };
     })
     .sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
-  const seen = new Map<string, string>();
-  for (const main of mains) {
-    const other = seen.get(main.binary);
-    if (other) throw new DuplicateBinaryError(main.binary, [other, main.importPath]);
-    seen.set(main.binary, main.importPath);
-  }
-  return mains;
 }
 
 /** The last path element, skipping a major-version suffix as `go install` does (`tool/v2` → tool). */

@@ -24,12 +24,39 @@ const frozen = "1.0"
 var v = f()
 
 func f() string { var version = "shadow"; return version }
+
+func show() { fmt.Println(commit, date, builtBy, raw, unusedLookalike.date) }
+
+var unread string
+
+var (
+	flagged = flag.Bool("version", false, "print the version")
+	number  = 5
+	list    = []string{"a"}
+)
 `;
 
 describe("checkStampTarget", () => {
   it("accepts package-level string variables with constant initializers", () => {
     for (const name of ["version", "commit", "date", "builtBy", "raw"])
       expect(checkStampTarget([main], name)).toEqual({ kind: "ok" });
+  });
+
+  it("finds variables nothing reads, which the linker drops with their stamp", () => {
+    expect(checkStampTarget([main], "unread")).toEqual({ kind: "unused" });
+    expect(describeStampProblem("main.unread", "example.com/x", { kind: "unused" })).toMatch(/never read/);
+  });
+
+  it("knows initializers that are plainly not strings, which make -X break the build", () => {
+    expect(checkStampTarget([main], "flagged")).toEqual({
+      kind: "not-string",
+      type: "the pointer flag.Bool(…) returns",
+    });
+    expect(checkStampTarget([main], "number")).toMatchObject({ kind: "not-string" });
+    expect(checkStampTarget([main], "list")).toMatchObject({ kind: "not-string" });
+    expect(
+      describeStampProblem("main.flagged", "example.com/x", checkStampTarget([main], "flagged")),
+    ).toMatch(/breaks the build.*flag\.Bool/);
   });
 
   it("finds the cases where the linker would silently do nothing", () => {

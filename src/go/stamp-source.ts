@@ -7,14 +7,15 @@ export type StampProblem =
   | { kind: "missing" }
   | { kind: "constant" }
   | { kind: "not-string"; type: string }
-  | { kind: "non-constant"; initializer: string };
+  | { kind: "non-constant"; initializer: string }
+  | { kind: "unused" };
 
 interface Token {
   readonly text: string;
   readonly kind: "ident" | "string" | "number" | "punct" | "newline";
 }
 
-interface Spec {
+export interface Spec {
   readonly keyword: "var" | "const";
   readonly names: readonly string[];
   readonly type: readonly Token[];
@@ -23,6 +24,14 @@ interface Spec {
 
 /** Checks `name` against the package's files (their contents). */
 export function checkStampTarget(sources: readonly string[], name: string): StampProblem {
+  const problem = checkDeclaration(sources, name);
+  // Nothing else in a main package can read an unexported variable that its own files never
+  // read; the linker then drops it and the stamped value with it.
+  if (problem.kind === "ok" && !/^\p{Lu}/u.test(name) && !isReadIn(sources, name)) return { kind: "unused" };
+  return problem;
+}
+
+function checkDeclaration(sources: readonly string[], name: string): StampProblem {
   const specs = sources.flatMap((source) => topLevelSpecs(tokenize(source)));
   const constants = new Set(specs.filter((s) => s.keyword === "const").flatMap((s) => s.names));
   const spec = specs.find((s) => s.names.includes(name));
@@ -39,7 +48,35 @@ export function checkStampTarget(sources: readonly string[], name: string): Stam
       (t.kind === "punct" && "+()".includes(t.text)) ||
       (t.kind === "ident" && constants.has(t.text)),
   );
-  return constant ? { kind: "ok" } : { kind: "non-constant", initializer: joinTokens(value) };
+  if (constant) return { kind: "ok" };
+  const kind = type === "" ? obviousType(value) : undefined;
+  return kind ? { kind: "not-string", type: kind } : { kind: "non-constant", initializer: joinTokens(value) };
+}
+
+/** The type of an initializer that plainly is not a string (`flag.Bool(…)`, `5`, `&x`), if any. */
+function obviousType(value: readonly Token[]): string | undefined {
+  const [first, second, third] = value;
+  if (!first) return undefined;
+  if (first.kind === "number") return "a number";
+  if (first.text === "&" || first.text === "new") return "a pointer";
+  if (first.text === "true" || first.text === "false") return "bool";
+  if (["[", "map", "func", "struct", "chan", "make"].includes(first.text)) return "not string";
+  if (first.kind === "ident" && second?.text === "." && ["flag", "pflag", "kingpin"].includes(first.text))
+    return `the pointer ${first.text}.${third?.text ?? ""}(…) returns`;
+  if (value.at(-1)?.text === "}" && value.some((t) => t.text === "{")) return "a composite literal";
+  return undefined;
+}
+
+/** Whether `name` appears in the files other than where it is declared (a rough but safe test). */
+function isReadIn(sources: readonly string[], name: string): boolean {
+  let uses = 0;
+  for (const source of sources) {
+    const tokens = tokenize(source);
+    tokens.forEach((t, i) => {
+      if (t.kind === "ident" && t.text === name && tokens[i - 1]?.text !== ".") uses++;
+    });
+  }
+  return uses > 1;
 }
 
 /** Source-like text of a token run: a space only between two words. */
@@ -54,7 +91,7 @@ function joinTokens(tokens: readonly Token[]): string {
 }
 
 /** The var and const specs at the top level of one file. */
-function topLevelSpecs(tokens: readonly Token[]): Spec[] {
+export function topLevelSpecs(tokens: readonly Token[]): Spec[] {
   const specs: Spec[] = [];
   let depth = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -182,7 +219,9 @@ export function describeStampProblem(flag: string, pkg: string, problem: StampPr
     case "constant":
       return `-X ${flag} will do nothing: "${name}" in ${pkg} is a constant; make it \`var ${name} string\``;
     case "not-string":
-      return `-X ${flag} fails: "${name}" in ${pkg} has type ${problem.type}; -X sets only string variables`;
+      return `-X ${flag} breaks the build: "${name}" in ${pkg} is ${problem.type.startsWith("the ") || problem.type.startsWith("a ") ? problem.type : `of type ${problem.type}`}; -X sets only string variables: stamp another variable (\`var ${name}String string\`) or remove the stamp`;
+    case "unused":
+      return `-X ${flag} will land nowhere: "${name}" is never read in ${pkg}, so the linker drops it`;
     case "non-constant":
       return `-X ${flag} will do nothing: "${name}" in ${pkg} is initialised with \`${problem.initializer}\`, not a constant; use \`var ${name} string\` or a string literal`;
   }

@@ -1,4 +1,5 @@
 // The Go toolchain that will really build: resolved inside the module, honouring GOTOOLCHAIN.
+import path from "node:path";
 import type { Exec } from "../process/exec.js";
 import { GoTooOldError, minimumGo } from "./errors.js";
 import { runGo } from "./run.js";
@@ -15,9 +16,23 @@ export interface Toolchain {
   readonly userGoFlags: string;
   readonly goExperiment: string;
   readonly platforms: readonly Platform[];
+  /** GOROOT, GOPATH (a list), GOMODCACHE, GOCACHE and GOTMPDIR: paths no release binary may contain. */
+  readonly paths?: readonly string[];
 }
 
-const envKeys = ["GOVERSION", "GOMOD", "GOHOSTOS", "GOHOSTARCH", "GOFLAGS", "GOEXPERIMENT"] as const;
+const envKeys = [
+  "GOVERSION",
+  "GOMOD",
+  "GOHOSTOS",
+  "GOHOSTARCH",
+  "GOFLAGS",
+  "GOEXPERIMENT",
+  "GOROOT",
+  "GOPATH",
+  "GOMODCACHE",
+  "GOCACHE",
+  "GOTMPDIR",
+] as const;
 
 /** One `go env -json` and one `go tool dist list -json` per run. */
 export async function resolveToolchain(
@@ -40,6 +55,13 @@ export async function resolveToolchain(
     userGoFlags: values.GOFLAGS ?? "",
     goExperiment: values.GOEXPERIMENT ?? "",
     platforms: parsePlatforms(listOut),
+    paths: [
+      values.GOROOT,
+      ...(values.GOPATH ?? "").split(path.delimiter),
+      values.GOMODCACHE,
+      values.GOCACHE,
+      values.GOTMPDIR,
+    ].filter((p): p is string => typeof p === "string" && p !== ""),
   };
 }
 

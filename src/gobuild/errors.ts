@@ -8,3 +8,9 @@ export class ModTimestampError extends ReleaseError {
     );
   }
 }
+
+export class StampTypeError extends ReleaseError {
+  constructor(problems: readonly string[]) {
+    super(`a configured -X stamp would make go build fail:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+  }
+}

@@ -3,6 +3,7 @@
 import type { Stamps } from "../go/build-args.js";
 import { stampsInLdflags } from "../go/ldflags.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
+import { factKey } from "../pipeline/facts.js";
 import { releaseFields, render, targetFields } from "../pipeline/templates.js";
 
 /**
@@ -34,4 +35,13 @@ export function configuredStamps(ctx: ReleaseContext, which: "union" | "common" 
     }
   }
   return [...result];
+}
+
+/** The stamp symbols the stamps step found will not land in every binary. */
+export const unlandedStampsKey = factKey<ReadonlySet<string>>("stamps that do not land");
+
+/** The stamps every binary carries in its bytes: what verification looks for. */
+export function verifiableStamps(ctx: ReleaseContext): Stamps {
+  const unlanded = ctx.facts.get(unlandedStampsKey);
+  return configuredStamps(ctx, "common").filter(([symbol]) => !unlanded?.has(symbol));
 }

@@ -31,6 +31,8 @@ function testContext(calls: Call[] = []): ReleaseContext {
     goLine: "1.22",
     modMode: "readonly",
     mains: [],
+    allMains: [],
+    leftOut: [],
     packages: new Map(),
   };
   ctx.config = { projectName: "tool", flavor: "goship", env: ["REGION=eu"] } as unknown as ResolvedConfig;

@@ -1,9 +1,28 @@
-// Absolute build-machine paths left in a binary, found by streaming over its bytes in chunks.
+// Build-machine paths left in a binary, found by streaming over its bytes in chunks. A leak is a
+// path of the build itself — the module directory, GOROOT, GOPATH, the module cache, HOME, TMPDIR,
+// goship's staging folder — or a path shaped like Go build input (`…/pkg/mod/…`, `…/main.go`).
+// Text the program itself carries ("write to /tmp/out.json", a man page) is not a leak.
 import type { ByteSource } from "./byte-source.js";
 import { fromByteString } from "./go-string.js";
 
-/** Prefixes that only appear when a path from the build machine was embedded. */
+/** Where home and temp paths start on common systems; hits are kept only when they look built. */
 export const LEAK_PREFIXES = ["/home/", "/Users/", "/root/", "/tmp/", "C:\\", "C:/"] as const;
+
+/**
+ * Directories too shared to be a leak by themselves (TMPDIR is often /tmp, which help texts name):
+ * under them only build-shaped paths count.
+ */
+const SHARED_DIRS = new Set([
+  "/",
+  "/tmp",
+  "/var/tmp",
+  "/usr",
+  "/usr/local",
+  "/opt",
+  "/home",
+  "/root",
+  "/var",
+]);
 
 const CHUNK = 4 * 1024 * 1024;
 const MAX_PATH = 256;
@@ -13,6 +32,8 @@ const MAX_HITS_PER_CHUNK = 4096;
 export interface LeakScanOptions {
   /** The directory the binary was built in; hits under it are reported too. */
   readonly buildDir?: string;
+  /** Other paths of the build (GOROOT, GOPATH, HOME, TMPDIR, staging); any mention is a leak. */
+  readonly buildPaths?: readonly string[];
   /** Stop after this many distinct paths. */
   readonly maxHits?: number;
 }
@@ -38,9 +59,11 @@ for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.
 /** Distinct absolute paths under the usual home/temp prefixes (and `buildDir`), in file order. */
 export async function scanLeakedPaths(source: ByteSource, options: LeakScanOptions = {}): Promise<string[]> {
   const maxHits = options.maxHits ?? DEFAULT_MAX_HITS;
-  const needles = LEAK_PREFIXES.map((p) => Buffer.from(p, "latin1"));
-  if (options.buildDir !== undefined && options.buildDir.length > 1) {
-    needles.push(Buffer.from(options.buildDir, "utf8"));
+  const needles = LEAK_PREFIXES.map((p) => ({ bytes: Buffer.from(p, "latin1"), always: false }));
+  for (const dir of [options.buildDir, ...(options.buildPaths ?? [])]) {
+    const clean = dir?.replace(/[/\\]+$/, "");
+    if (!clean || SHARED_DIRS.has(clean) || needles.some((n) => n.bytes.toString("utf8") === clean)) continue;
+    needles.push({ bytes: Buffer.from(clean, "utf8"), always: true });
   }
   const seen = new Set<string>();
   for (let start = 0; start < source.size && seen.size < maxHits; start += CHUNK) {
@@ -58,13 +81,17 @@ export async function scanLeakedPaths(source: ByteSource, options: LeakScanOptio
     for (const needle of needles) {
       let count = 0;
       for (
-        let i = chunk.indexOf(needle, start - base);
+        let i = chunk.indexOf(needle.bytes, start - base);
         i >= 0 && i < limit;
-        i = chunk.indexOf(needle, i + 1)
+        i = chunk.indexOf(needle.bytes, i + 1)
       ) {
         if (i > 0 && WORD_BYTE[chunk[i - 1]!] === 1) continue;
         const [path, end] = extractPath(chunk, i);
-        if (!looksLikePath(path, needle.length, end)) continue;
+        if (needle.always) {
+          // The build path itself, or something under it; not a longer name that starts alike.
+          const next = path[needle.bytes.length];
+          if (next !== undefined && next !== "/" && next !== "\\") continue;
+        } else if (!looksLikePath(path, needle.bytes.length, end) || !looksBuilt(path)) continue;
         hits.push([i, path]);
         // Hostile input can repeat a prefix millions of times; a few thousand hits say enough.
         if (++count >= MAX_HITS_PER_CHUNK) break;
@@ -77,6 +104,18 @@ export async function scanLeakedPaths(source: ByteSource, options: LeakScanOptio
     }
   }
   return [...seen];
+}
+
+/**
+ * Paths a Go build writes into a binary when -trimpath or cgo lets them through: source files,
+ * the module cache, GOPATH sources, go build's work directory.
+ */
+function looksBuilt(path: string): boolean {
+  return (
+    /\.(go|s|c|h|cc|cpp|m)$/.test(path) ||
+    /[/\\](pkg[/\\]mod|go[/\\]src|go-build\d*)([/\\]|$)/.test(path) ||
+    /[/\\]\.goship-tmp-/.test(path)
+  );
 }
 
 /**

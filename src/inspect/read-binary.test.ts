@@ -228,18 +228,28 @@ describe("ELF linkage and build ID", () => {
 });
 
 describe("leaked paths", () => {
-  it("reports absolute home, temp and build-directory paths once each", async () => {
+  it("reports build-shaped home, temp and build-directory paths once each", async () => {
     const extra = Buffer.from(
-      "\0/home/ana/src/app/main.go\0/home/ana/src/app/main.go\0github.com/tmp/x\0C:\\Users\\ana\\go\0/srv/build/ci/x.go\0",
+      "\0/home/ana/src/app/main.go\0/home/ana/src/app/main.go\0github.com/tmp/x\0C:\\Users\\ana\\go\\pkg\\mod\\x@v1\0/srv/build/ci/x\0",
     );
     const data = Buffer.concat([inlineFormat(), extra]);
     const elf = makeElf(true, true, [{ type: PT_LOAD, flags: RW, vaddr: 0x20000, data }]);
     const info = await readBinary(elf, { buildDir: "/srv/build" });
     expect(info.leakedPaths).toEqual([
       "/home/ana/src/app/main.go",
-      "C:\\Users\\ana\\go",
-      "/srv/build/ci/x.go",
+      "C:\\Users\\ana\\go\\pkg\\mod\\x@v1",
+      "/srv/build/ci/x",
     ]);
+  });
+
+  it("never counts text the program carries, only paths of this build", async () => {
+    const extra = Buffer.from(
+      "\0write the response to /tmp/out.json\0listen on /tmp/app.sock\0/root/.config/app\0/builder/home/.netrc\0/tmp/go-build123/b001/x.o\0/srvx/y\0",
+    );
+    const data = Buffer.concat([inlineFormat(), extra]);
+    const elf = makeElf(true, true, [{ type: PT_LOAD, flags: RW, vaddr: 0x20000, data }]);
+    const info = await readBinary(elf, { buildPaths: ["/builder/home", "/tmp", "/srv"] });
+    expect(info.leakedPaths).toEqual(["/builder/home/.netrc", "/tmp/go-build123/b001/x.o"]);
   });
 });
 

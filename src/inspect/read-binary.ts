@@ -45,6 +45,8 @@ export interface BinaryInfo extends ImageInfo {
 export interface ReadBinaryOptions {
   /** The directory the binary was built in; any mention of it counts as a leaked path. */
   readonly buildDir?: string;
+  /** Other paths of the build (GOROOT, GOPATH, HOME, TMPDIR, staging); any mention is a leak. */
+  readonly buildPaths?: readonly string[];
   /** Scan the bytes for leaked paths (default true); the only step that reads the whole file. */
   readonly scanLeakedPaths?: boolean;
   /** Report at most this many leaked paths (default 100). */
@@ -132,6 +134,7 @@ export function readBinary(input: BinaryInput, options: ReadBinaryOptions = {}):
         ? []
         : await scanLeakedPaths(source, {
             ...(options.buildDir === undefined ? {} : { buildDir: options.buildDir }),
+            ...(options.buildPaths === undefined ? {} : { buildPaths: options.buildPaths }),
             ...(options.maxLeakedPaths === undefined ? {} : { maxHits: options.maxLeakedPaths }),
           });
     return {

@@ -1,6 +1,6 @@
 // Per-target progress: redrawn in place on a terminal, one plain line per change otherwise.
 
-export type TargetState = "waiting" | "building" | "archiving" | "done" | "failed";
+export type TargetState = "waiting" | "building" | "archiving" | "done" | "failed" | "stopped";
 
 export interface Progress {
   start(targets: readonly string[]): void;
@@ -16,6 +16,7 @@ const symbols: Record<TargetState, string> = {
   archiving: "…",
   done: "✓",
   failed: "✗",
+  stopped: "–",
 };
 
 /** One line per state change: for logs, CI and pipes. */
@@ -28,7 +29,8 @@ export function createPlainProgress(write: (line: string) => void): Progress {
       if (last.get(target) === state) return;
       last.set(target, state);
       if (state === "building") started.set(target, performance.now());
-      const elapsed = state === "done" || state === "failed" ? seconds(started.get(target)) : "";
+      const elapsed =
+        state === "done" || state === "failed" || state === "stopped" ? seconds(started.get(target)) : "";
       write(`  ${symbols[state]} ${target} ${state}${detail ? ` ${detail}` : ""}${elapsed}`);
     },
     stop() {},
@@ -60,7 +62,8 @@ export function createTtyProgress(stream: NodeJS.WriteStream): Progress {
     update(target, state, detail = "") {
       const row = rows.get(target);
       const since = row && row.state !== "waiting" ? row.since : performance.now();
-      const ended = state === "done" || state === "failed" ? performance.now() : undefined;
+      const ended =
+        state === "done" || state === "failed" || state === "stopped" ? performance.now() : undefined;
       rows.set(target, { state, detail, since, ended });
     },
     stop() {

@@ -7,7 +7,7 @@ import { cgoRecordOf } from "../cctoolchain/plans.js";
 import { ldflagsWithStamps } from "../go/build-args.js";
 import { formatTarget } from "../go/targets.js";
 import { configuredBinaries } from "../gobuild/binaries.js";
-import { configuredStamps } from "../gobuild/stamps.js";
+import { configuredStamps, verifiableStamps } from "../gobuild/stamps.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 import { writeStaged } from "../staging/staging.js";
@@ -40,6 +40,8 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
     : [];
   const first = config.builds[0];
   const cgo = first ? cgoRecordOf(ctx, first.id) : undefined;
+  // What really ran: the first binary's recorded `go build` line.
+  const built = ctx.artifacts.filter(byKind("binary"))[0]?.producedBy;
   return {
     project: release.project,
     module: module.path,
@@ -54,10 +56,12 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
     targets: need(ctx, "targets").map(formatTarget),
     binaries: configuredBinaries(ctx),
     docs: docs.map((d) => d.name),
-    stamps: stamps.map(([symbol, value]) => ({ symbol, value })),
+    // Only stamps that land in every binary: verification looks for each one in the bytes.
+    stamps: verifiableStamps(ctx).map(([symbol, value]) => ({ symbol, value })),
     build:
       first?.flavor === "goreleaser"
-        ? { flags: [...first.flags], ldflags: first.ldflags.join(" "), env: {} }
+        ? // GoReleaser leaves CGO_ENABLED to the environment; "" records that it was not set.
+          { ...buildLineFacts(built?.argv ?? []), env: { CGO_ENABLED: built?.env?.CGO_ENABLED ?? "" } }
         : {
             flags: [
               "-trimpath",
@@ -75,4 +79,22 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
     archives: ctx.artifacts.filter(byKind("archive")).length,
     goship: goshipVersion,
   };
+}
+
+/** The flags and the -ldflags value of a recorded `go build` line (without output and package). */
+export function buildLineFacts(argv: readonly string[]): { flags: string[]; ldflags: string } {
+  const flags: string[] = [];
+  let ldflags = "";
+  const args = argv.slice(argv.indexOf("build") + 1);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "-o") {
+      i++;
+      continue;
+    }
+    if (!arg.startsWith("-")) continue;
+    if (arg.startsWith("-ldflags=")) ldflags = arg.slice("-ldflags=".length);
+    else flags.push(arg);
+  }
+  return { flags, ldflags };
 }

@@ -15,6 +15,11 @@ import { type Progress, silentProgress } from "../log/progress.js";
 import { createExec, type Exec } from "../process/exec.js";
 import { Facts } from "./facts.js";
 
+/** How a part of a sharded release chooses its targets: a share of n runners, or one GOOS. */
+export type PartSelection =
+  | { readonly by: "shard"; readonly index: number; readonly count: number }
+  | { readonly by: "goos"; readonly goos: string; readonly goarch?: string };
+
 /** Options of `build` and `release`; every field is optional. */
 export interface ReleaseOptions {
   /** Module root (default: the current directory). */
@@ -27,6 +32,8 @@ export interface ReleaseOptions {
   targets?: readonly string[];
   /** Build only the host's target. */
   singleTarget?: boolean;
+  /** Main packages to release (`./cmd/api`), instead of the module-root and `cmd/*` mains. */
+  mains?: readonly string[];
   /** Allow a dirty, untagged or non-git tree; marks the release as a snapshot. */
   snapshot?: boolean;
   /** Targets built at once (default: the config's parallelism, else the number of CPUs). */
@@ -37,10 +44,24 @@ export interface ReleaseOptions {
   cache?: boolean;
   /** Skip the verification of the release's own bytes at the end of `release`. */
   skipVerify?: boolean;
+  /** Release a GoReleaser file whose artifact-making sections goship does not implement, without them. */
+  allowUnimplemented?: boolean;
   /** Before publishing, rebuild from a fresh clone in another environment and compare every artifact. */
   verifyReproducible?: boolean;
   /** With `verifyReproducible`: run diffoscope, when installed, on each pair of files that differ. */
   diffoscope?: boolean;
+  /** Linux package formats (deb, rpm, apk, archlinux) made when the config has no `nfpms`. */
+  packages?: readonly string[];
+  /** `registry/repository[:tag]`: also build a scratch multi-platform image of the main binary. */
+  image?: string;
+  /** Build only one part of the release (a CI runner's share) and leave a manifest for `merge`. */
+  part?: PartSelection;
+  /** `merge`: the partial dists to bring together instead of building. */
+  parts?: readonly string[];
+  /** Release notes from files instead of git (`--release-notes`, `--release-header`, …). */
+  releaseNotes?: ReleaseNotesFiles;
+  /** How `publish` talks to forges. */
+  publishing?: PublishingOptions;
   /** The environment builds start from (default: process.env). */
   env?: NodeJS.ProcessEnv;
   logger?: Logger;
@@ -49,12 +70,36 @@ export interface ReleaseOptions {
   exec?: Exec;
 }
 
+/** Files that replace or frame the changelog; `*Template` ones are rendered first. Paths are relative to `dir`. */
+export interface ReleaseNotesFiles {
+  readonly notes?: string;
+  readonly notesTemplate?: string;
+  readonly header?: string;
+  readonly headerTemplate?: string;
+  readonly footer?: string;
+  readonly footerTemplate?: string;
+}
+
+export interface PublishingOptions {
+  /** Print what would be published; send nothing. */
+  readonly dryRun?: boolean;
+  /** Attempts after the first on network failures, 5xx and rate limits (default 4). */
+  readonly retries?: number;
+  /** First backoff in ms, growing quadratically (default 1000). */
+  readonly retryBaseMs?: number;
+  /** A request without an answer for this long is retried (default 120000 ms). */
+  readonly timeoutMs?: number;
+  /** GitHub asks for 1 s between writes (default 1000 ms). */
+  readonly writeSpacingMs?: number;
+}
+
 export interface ResolvedOptions {
   readonly dir: string;
   readonly distDir: string;
   readonly clean: boolean;
   readonly targets: readonly string[] | undefined;
   readonly singleTarget: boolean;
+  readonly mains: readonly string[] | undefined;
   readonly snapshot: boolean;
   readonly parallelism: number;
   /** The explicit config path, if one was given. */
@@ -63,8 +108,18 @@ export interface ResolvedOptions {
   readonly given: { readonly dist: boolean; readonly parallelism: boolean };
   readonly cache: boolean;
   readonly skipVerify: boolean;
+  readonly allowUnimplemented: boolean;
   readonly verifyReproducible: boolean;
   readonly diffoscope: boolean;
+  /** Linux package formats for zero config (`--packages`). */
+  readonly packages: readonly string[];
+  /** `--image`: a zero-config image of the main binary for the linux targets. */
+  readonly image: string | undefined;
+  readonly part: PartSelection | undefined;
+  /** Absolute paths of the parts a merge reads. */
+  readonly parts: readonly string[] | undefined;
+  readonly releaseNotes: ReleaseNotesFiles;
+  readonly publishing: PublishingOptions;
   /** GOMAXPROCS of each `go build`, or undefined to leave Go's default (all CPUs). */
   readonly childMaxProcs: number | undefined;
 }
@@ -145,14 +200,22 @@ export function createContext(
       clean: options.clean ?? false,
       targets: options.targets,
       singleTarget: options.singleTarget ?? false,
+      mains: options.mains,
       snapshot: options.snapshot ?? false,
       parallelism: options.parallelism ?? os.availableParallelism(),
       config: options.config,
       given: { dist: options.dist !== undefined, parallelism: options.parallelism !== undefined },
       cache: options.cache ?? true,
       skipVerify: options.skipVerify ?? false,
+      allowUnimplemented: options.allowUnimplemented ?? false,
       verifyReproducible: options.verifyReproducible ?? false,
       diffoscope: options.diffoscope ?? false,
+      packages: options.packages ?? [],
+      image: options.image,
+      part: options.part,
+      parts: options.parts?.map((p) => path.resolve(p)),
+      releaseNotes: options.releaseNotes ?? {},
+      publishing: options.publishing ?? {},
       childMaxProcs: undefined,
     },
     env: options.env ?? process.env,

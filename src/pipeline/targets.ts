@@ -5,17 +5,26 @@
 import { userCacheDir } from "../cache/output-cache.js";
 import { loadTimings, longestFirst, saveTimings } from "../cache/timings.js";
 import { CancelledError } from "../errors.js";
-import { formatTarget } from "../go/targets.js";
+import { formatTarget, type Target } from "../go/targets.js";
 import type { TargetState } from "../log/progress.js";
 import { need, type ReleaseContext } from "./context.js";
 import type { Step, TargetStep } from "./step.js";
 
-export function forEachTarget(name: string, steps: readonly TargetStep[]): Step {
+/**
+ * Runs `steps` for each target: the release's targets, or those `targetsOf` gives (the darwin/all
+ * target of universal binaries, say).
+ */
+export function forEachTarget(
+  name: string,
+  steps: readonly TargetStep[],
+  targetsOf: (ctx: ReleaseContext) => readonly Target[] = (ctx) => need(ctx, "targets"),
+): Step {
   return {
     name,
     inner: steps,
     async run(ctx) {
-      const targets = need(ctx, "targets");
+      const targets = targetsOf(ctx);
+      if (targets.length === 0) return;
       const stopOthers = new AbortController();
       const signal = AbortSignal.any([ctx.signal, stopOthers.signal]);
       const targetCtx: ReleaseContext = { ...ctx, signal };
@@ -39,7 +48,8 @@ export function forEachTarget(name: string, steps: readonly TargetStep[]): Step 
             ctx.progress.update(id, "done");
             measured[id] = Math.round(performance.now() - started);
           } catch (error) {
-            ctx.progress.update(id, "failed");
+            // A target cut short by another's failure or by Ctrl-C did not fail: it was stopped.
+            ctx.progress.update(id, signal.aborted ? "stopped" : "failed");
             if (!stopOthers.signal.aborted) failures.push(error);
             stopOthers.abort();
           }

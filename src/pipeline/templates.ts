@@ -2,6 +2,7 @@
 // and per target, and one warning for each template whose output depends on the wall clock.
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { rfc3339 } from "../git/state.js";
 import { archLabel, effectiveLevel, levelVariable, type Target } from "../go/targets.js";
 import { parseTemplate, type Template, type TemplateData } from "../template/index.js";
 import { need, type ReleaseContext } from "./context.js";
@@ -30,9 +31,12 @@ export function render(
   const moduleDir = ctx.module?.dir ?? ctx.options.dir;
   return template.render(data, {
     env,
+    now: () => runTime(ctx),
     cwd: moduleDir,
     readFile: (file) => readFileSync(path.resolve(moduleDir, file)),
     onNondeterministic: (what) => {
+      // With SOURCE_DATE_EPOCH the clock is that instant: the output is reproducible.
+      if (/^\d+$/.test(ctx.env.SOURCE_DATE_EPOCH ?? "")) return;
       const warned = ctx.facts.once(wallClockWarned, () => new Set<string>());
       if (warned.has(name)) return;
       warned.add(name);
@@ -44,6 +48,19 @@ export function render(
         },
       );
     },
+  });
+}
+
+const runTimeKey = factKey<Date>("run time");
+
+/**
+ * `.Date`, `.Now` and `.Timestamp`: one instant for the whole run, as GoReleaser fixes it when the
+ * run starts, so that every target and every template agrees; SOURCE_DATE_EPOCH when set.
+ */
+export function runTime(ctx: ReleaseContext): Date {
+  return ctx.facts.once(runTimeKey, () => {
+    const epoch = ctx.env.SOURCE_DATE_EPOCH;
+    return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : new Date();
   });
 }
 
@@ -90,6 +107,17 @@ export function releaseFields(ctx: ReleaseContext, version?: string): Record<str
     GitTreeState: release.dirty ? "dirty" : "clean",
     IsSingleTarget: ctx.options.singleTarget,
     Runtime: { Goos: ctx.toolchain?.hostOs ?? "", Goarch: ctx.toolchain?.hostArch ?? "" },
+    // The rest of GoReleaser's fields: git facts, and release facts a local release does not have.
+    Branch: ctx.git?.branch ?? "",
+    PreviousTag: ctx.git?.previousTag ?? "",
+    GitURL: ctx.git?.url ?? "",
+    TagSubject: ctx.git?.tagMessage?.subject ?? "",
+    TagContents: ctx.git?.tagMessage?.contents ?? "",
+    TagBody: ctx.git?.tagMessage?.body ?? "",
+    IsNightly: false,
+    IsDraft: false,
+    ReleaseNotes: "",
+    ReleaseURL: "",
   };
 }
 
@@ -128,10 +156,6 @@ function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(env)) if (value !== undefined) out[key] = value;
   return out;
-}
-
-function rfc3339(seconds: number): string {
-  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** Major/Minor/Patch/Prerelease of a tag, leniently as GoReleaser's semver library reads it; zeros otherwise. */

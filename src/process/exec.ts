@@ -13,6 +13,8 @@ export interface ExecOptions {
   readonly allowFailure?: boolean;
   /** Kill the command after this many milliseconds. */
   readonly timeoutMs?: number;
+  /** Written to the command's stdin, which is then closed (credential helpers read the server there). */
+  readonly input?: string;
 }
 
 export interface ExecResult {
@@ -72,9 +74,13 @@ function run(
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
       detached: true,
     });
+    if (options.input !== undefined) {
+      child.stdin?.on("error", () => {}); // a child that exits without reading must not crash us
+      child.stdin?.end(options.input);
+    }
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let timedOut = false;
@@ -94,8 +100,8 @@ function run(
             killTree();
           }, options.timeoutMs);
     signal?.addEventListener("abort", killTree, { once: true });
-    child.stdout.on("data", (chunk: Buffer) => stdout.push(chunk));
-    child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk));
+    child.stdout?.on("data", (chunk: Buffer) => stdout.push(chunk));
+    child.stderr?.on("data", (chunk: Buffer) => stderr.push(chunk));
     child.on("error", (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       signal?.removeEventListener("abort", killTree);

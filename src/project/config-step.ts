@@ -38,7 +38,10 @@ export const configStep: Step = {
     // The sections of the pipeline's formats, passed in by the pipeline module.
     const { sections } = ctx;
     if (!loaded) config = defaultConfig(facts, sections);
-    else if (loaded.kind === "goreleaser") config = resolveGoreleaserConfig(loaded, facts, ctx.env, sections);
+    else if (loaded.kind === "goreleaser")
+      config = resolveGoreleaserConfig(loaded, facts, ctx.env, sections, {
+        allowUnimplemented: ctx.options.allowUnimplemented,
+      });
     else config = resolveGoshipConfig(loaded, facts, sections);
     if (loaded)
       ctx.log.info("config", {

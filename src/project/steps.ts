@@ -3,6 +3,7 @@ import path from "node:path";
 import { checkBinaryCounts } from "../config/archives.js";
 import { ConfigError } from "../config/errors.js";
 import { withGoreleaserLevel } from "../config/goreleaser.js";
+import { ExitCode } from "../errors.js";
 import {
   DirtyTreeError,
   NoTagError,
@@ -51,13 +52,17 @@ export const moduleStep: Step = {
   async run(ctx) {
     const moduleDir = path.dirname(need(ctx, "toolchain").goMod);
     const envFor = (modMode: "readonly" | "vendor") => goEnv({ base: ctx.env, modMode });
-    ctx.module = await loadModule(ctx.exec, moduleDir, envFor, ctx.signal);
-    const { path: modulePath, mains, modMode } = ctx.module;
+    ctx.module = await loadModule(ctx.exec, moduleDir, envFor, ctx.signal, ctx.options.mains);
+    const { path: modulePath, mains, modMode, leftOut } = ctx.module;
     ctx.log.info("module", {
       path: modulePath,
       binaries: mains.map((m) => m.binary).join(","),
       mod: modMode,
     });
+    if (leftOut.length > 0)
+      ctx.log.info("main packages left out (developer tools); choose with --main or builds[].main", {
+        packages: leftOut.map((m) => m.relativePath).join(","),
+      });
   },
 };
 
@@ -66,7 +71,12 @@ export const gitStep: Step = {
   async run(ctx) {
     const module = need(ctx, "module");
     const git = await readGitState(ctx.exec, module.dir, ctx.env, ctx.signal);
-    const changes = changesOutside(git, ctx.options.distDir);
+    // A merge's parts are usually downloaded into the checkout; like dist, they are not sources.
+    const outputs = [ctx.options.distDir, ...(ctx.options.parts ?? [])];
+    const changes = outputs.reduce(
+      (left, dir) => changesOutside({ ...git, changes: left }, dir),
+      git.changes,
+    );
     const { snapshot } = ctx.options;
     if (ctx.command === "release" && !snapshot) {
       if (!git.isRepo) throw new NotAGitRepositoryError(module.dir);
@@ -173,7 +183,8 @@ function commandLineTargets(ctx: ReleaseContext): Target[] | undefined {
     else if (!targets.some((t) => formatTarget(t) === formatTarget(parsed.target)))
       targets.push(parsed.target);
   }
-  if (problems.length > 0) throw new TargetError(problems.join("\n"));
+  // A wrong --targets is wrong usage, like an empty one: the same exit code for both.
+  if (problems.length > 0) throw new TargetError(problems.join("\n"), { exitCode: ExitCode.usage });
   return targets;
 }
 

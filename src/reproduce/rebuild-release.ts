@@ -7,7 +7,7 @@ import { locateRepo } from "./clone.js";
 import { NoCommitToCloneError } from "./errors.js";
 import { type PublishedRelease, readPublishedRelease } from "./published.js";
 import { summaryLine } from "./report.js";
-import { type VerifyOutcome, verifyRelease } from "./verify.js";
+import { proveReproducible, type VerifyOutcome } from "./verify.js";
 
 export interface RebuildOptions {
   /** A dist directory, or a checksums.txt with metadata.json beside it. */
@@ -55,7 +55,7 @@ export async function rebuildRelease(options: RebuildOptions): Promise<RebuildRe
     commit: metadata.commit.slice(0, 12),
     go: metadata.goVersion,
   });
-  const outcome = await verifyRelease({
+  const outcome = await proveReproducible({
     exec,
     log,
     signal: options.signal,

@@ -25,6 +25,8 @@ export interface RebuildRequest {
   readonly targets: readonly string[] | undefined;
   readonly singleTarget?: boolean | undefined;
   readonly snapshot: boolean;
+  /** `--packages` as the release had it (zero-config Linux packages). */
+  readonly packages?: readonly string[] | undefined;
   readonly parallelism: number | undefined;
   /** The release's config file: relative to the module (found again in the clone) or absolute. */
   readonly config?: string | undefined;
@@ -58,6 +60,7 @@ export function rebuildArgv(request: RebuildRequest, entry: string): [string, st
     ...(request.singleTarget ? ["--single-target"] : []),
     ...(request.parallelism === undefined ? [] : ["--parallelism", String(request.parallelism)]),
     ...(request.snapshot ? ["--snapshot"] : []),
+    ...(request.packages?.length ? ["--packages", request.packages.join(",")] : []),
     ...(request.config === undefined ? [] : ["--config", request.config]),
     "--json",
   ];

@@ -9,7 +9,7 @@ import { writeStaged } from "../staging/staging.js";
 import { locateRepo } from "./clone.js";
 import { DirtyTreeUnprovableError, NoCommitToCloneError } from "./errors.js";
 import { reportError, reportJson, summaryLine } from "./report.js";
-import { verifyRelease } from "./verify.js";
+import { proveReproducible } from "./verify.js";
 
 const REPORT = "reproducibility.json";
 
@@ -37,7 +37,7 @@ export const verifyReproducibleStep: Step = {
     const staging = need(ctx, "stagingDir");
     const repo = await locateRepo(ctx.exec, module.dir, ctx.env, ctx.signal);
     if (!repo) throw new NoCommitToCloneError(module.dir);
-    const { report, rebuildMs } = await verifyRelease({
+    const { report, rebuildMs } = await proveReproducible({
       exec: ctx.exec,
       log: ctx.log,
       signal: ctx.signal,
@@ -50,6 +50,7 @@ export const verifyReproducibleStep: Step = {
       targets: ctx.options.targets,
       singleTarget: ctx.options.singleTarget,
       snapshot: release.snapshot,
+      packages: ctx.options.packages,
       parallelism: ctx.options.parallelism,
       config: need(ctx, "config").file,
       artifacts: ctx.artifacts.list().map((a) => ({

@@ -32,6 +32,8 @@ export interface VerifyInput {
   readonly targets: readonly string[] | undefined;
   readonly singleTarget?: boolean | undefined;
   readonly snapshot: boolean;
+  /** `--packages` as the release had it. */
+  readonly packages?: readonly string[] | undefined;
   readonly parallelism?: number | undefined;
   /** The config file the release used, relative to the module directory or absolute. */
   readonly config?: string | undefined;
@@ -72,7 +74,7 @@ async function makeDirs(workspace: string): Promise<RebuildDirs> {
   return dirs;
 }
 
-export async function verifyRelease(input: VerifyInput): Promise<VerifyOutcome> {
+export async function proveReproducible(input: VerifyInput): Promise<VerifyOutcome> {
   const workspace = await mkdtemp(path.join(os.tmpdir(), "goship-rebuild-"));
   try {
     return await verifyIn(workspace, input);
@@ -105,6 +107,7 @@ async function verifyIn(workspace: string, input: VerifyInput): Promise<VerifyOu
     umask: rebuild.umask,
     targets: input.targets,
     singleTarget: input.singleTarget,
+    packages: input.packages,
     snapshot: input.snapshot,
     parallelism: input.parallelism,
     // The CLI reads a relative --config from where it runs: point at the clone's copy.

@@ -11,8 +11,12 @@ export class DistNotEmptyError extends ReleaseError {
 
 export class DistNotWritableError extends ReleaseError {
   constructor(distDir: string, cause: NodeJS.ErrnoException) {
+    // ENOTDIR/EEXIST: dist (or a folder on its way) is a file; no permission would help.
+    const isFile = cause.code === "ENOTDIR" || cause.code === "EEXIST";
     super(
-      `cannot write to the dist directory (${cause.code ?? cause.message}); choose another --dist or fix its permissions`,
+      isFile
+        ? "dist is a file, not a directory (or lies under a file); choose another --dist"
+        : `cannot write to the dist directory (${cause.code ?? cause.message}); choose another --dist or fix its permissions`,
       {
         details: { dist: distDir },
         cause,

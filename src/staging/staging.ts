@@ -1,7 +1,7 @@
 // Files are written into a staging folder inside dist and renamed into place only when the whole
 // run succeeded, so a failed or interrupted run never leaves anything that looks complete.
 
-import { mkdir, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sha256Hex } from "../artifacts/digest.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
@@ -23,10 +23,16 @@ export async function writeStaged(
   ctx: ReleaseContext,
   relPath: string,
   data: Uint8Array | string,
+  mode = 0o644,
 ): Promise<WrittenFile> {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
-  await writeFile(await stagedPath(ctx, relPath), bytes, { mode: 0o644 });
+  await writeFile(await stagedPath(ctx, relPath), bytes, { mode });
   return { size: bytes.byteLength, sha256: sha256Hex(bytes) };
+}
+
+/** The bytes of a staged file (an earlier step's output). */
+export async function readStaged(ctx: ReleaseContext, relPath: string): Promise<Buffer> {
+  return readFile(await stagedPath(ctx, relPath));
 }
 
 /** Moves every staged artifact into dist; on a later failure the moved files are removed again. */

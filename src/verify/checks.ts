@@ -7,7 +7,15 @@ import { confirmStamps } from "../inspect/stamps.js";
 
 export type { CheckResult, CheckStatus } from "../artifacts/kinds.js";
 
+/** What the build asked for, read from metadata.json's build line: checks it did not ask for are skipped. */
+export interface BuildExpectation {
+  readonly trimpath: boolean;
+  readonly stripped: boolean;
+  readonly noBuildId: boolean;
+}
+
 export interface BinaryExpectation {
+  readonly build?: BuildExpectation;
   readonly target: Target;
   readonly cgo: boolean;
   /** How a cgo build was linked, when metadata.json says so: static is then checked like cgo off. */
@@ -32,13 +40,16 @@ export function checkBinary(info: BinaryInfo, bytes: Uint8Array, expect: BinaryE
   return [
     checkTarget(info, expect.target, setting),
     ...cgoLinkageChecks(info, expect),
-    verdict(
-      "stripped",
-      info.debug.stripped,
-      info.debug.stripped ? "" : `${info.debug.symbolCount} symbols, DWARF ${info.debug.dwarf}`,
-    ),
-    verdict("no build ID", info.buildId === "", info.buildId ? `build ID ${info.buildId}` : ""),
-    verdict("trimpath", setting("-trimpath") === "true", `-trimpath=${setting("-trimpath") ?? "unset"}`),
+    asked(expect, "stripped", "-s in -ldflags") ??
+      verdict(
+        "stripped",
+        info.debug.stripped,
+        info.debug.stripped ? "" : `${info.debug.symbolCount} symbols, DWARF ${info.debug.dwarf}`,
+      ),
+    asked(expect, "noBuildId", "-buildid= in -ldflags") ??
+      verdict("no build ID", info.buildId === "", info.buildId ? `build ID ${info.buildId}` : ""),
+    asked(expect, "trimpath", "-trimpath") ??
+      verdict("trimpath", setting("-trimpath") === "true", `-trimpath=${setting("-trimpath") ?? "unset"}`),
     expect.cgo
       ? expect.cgoMode
         ? verdict(
@@ -71,7 +82,8 @@ export function checkBinary(info: BinaryInfo, bytes: Uint8Array, expect: BinaryE
       info.buildInfo.goVersion === expect.goVersion,
       `${info.buildInfo.goVersion} (release: ${expect.goVersion})`,
     ),
-    verdict("no local paths", info.leakedPaths.length === 0, info.leakedPaths.slice(0, 3).join(", ")),
+    asked(expect, "trimpath", "-trimpath") ??
+      verdict("no local paths", info.leakedPaths.length === 0, info.leakedPaths.slice(0, 3).join(", ")),
   ];
 }
 
@@ -116,9 +128,9 @@ const allowedDylibs = new Set([
  * glibc than the release says.
  */
 function cgoLinkageChecks(info: BinaryInfo, expect: BinaryExpectation): CheckResult[] {
-  if (!expect.cgo) return [checkLinkage(info)];
+  if (!expect.cgo) return [checkLinkage(info, expect)];
   if (expect.cgoMode === "static") {
-    if (info.linkage.format !== "pe") return [checkLinkage(info)];
+    if (info.linkage.format !== "pe") return [checkLinkage(info, expect)];
     const runtime = info.linkage.dlls.filter((dll) => !isWindowsSystemDll(dll));
     return [
       verdict(
@@ -158,15 +170,37 @@ function isWindowsSystemDll(dll: string): boolean {
   );
 }
 
-function checkLinkage(info: BinaryInfo): CheckResult {
+/**
+ * Systems where Go's own standard library calls the C library even with cgo off: such a binary is
+ * never static, and is as portable as Go makes it when it links only the system's libraries.
+ */
+const libcSystems: Readonly<Record<string, RegExp>> = {
+  openbsd: /^lib(c|pthread)\.so(\.[\d.]+)?$/,
+  solaris: /^lib(c|socket|nsl|sendfile|xnet|pthread|m|kstat|dl|rt)\.so(\.\d+)?$/,
+  illumos: /^lib(c|socket|nsl|sendfile|xnet|pthread|m|kstat|dl|rt)\.so(\.\d+)?$/,
+};
+
+function checkLinkage(info: BinaryInfo, expect: BinaryExpectation): CheckResult {
   const linkage = info.linkage;
   switch (linkage.format) {
-    case "elf":
+    case "elf": {
+      const system = libcSystems[expect.target.goos];
+      if (system) {
+        const extra = linkage.needed.filter((lib) => !system.test(lib));
+        return verdict(
+          "static",
+          extra.length === 0,
+          extra.length
+            ? `links ${extra.join(", ")}`
+            : `system libraries only (${linkage.needed.join(", ") || "none"}), as Go links on ${expect.target.goos}`,
+        );
+      }
       return verdict(
         "static",
         linkage.static,
         linkage.fileVerdict + (linkage.needed.length ? `: ${linkage.needed.join(", ")}` : ""),
       );
+    }
     case "pe": {
       const extra = linkage.dlls.filter((dll) => !allowedDlls.has(dll.toLowerCase()));
       return verdict(
@@ -184,4 +218,33 @@ function checkLinkage(info: BinaryInfo): CheckResult {
       );
     }
   }
+}
+
+const checkNames: Record<keyof BuildExpectation, string> = {
+  trimpath: "trimpath",
+  stripped: "stripped",
+  noBuildId: "no build ID",
+};
+
+/** A skip when the release's build did not ask for what the check proves; undefined to run it. */
+function asked(
+  expect: BinaryExpectation,
+  what: keyof BuildExpectation,
+  flag: string,
+): CheckResult | undefined {
+  if (!expect.build || expect.build[what]) return undefined;
+  return skip(checkNames[what], `not asked for (no ${flag} in the build)`);
+}
+
+/** The expectations of a build line as metadata.json records it. */
+export function buildExpectation(build: {
+  readonly flags: readonly string[];
+  readonly ldflags: string;
+}): BuildExpectation {
+  const words = build.ldflags.split(/\s+/);
+  return {
+    trimpath: build.flags.includes("-trimpath"),
+    stripped: words.includes("-s"),
+    noBuildId: words.some((w) => w === "-buildid=" || w === "-buildid=''" || w === '-buildid=""'),
+  };
 }

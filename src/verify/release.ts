@@ -4,11 +4,18 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { digestHex } from "../artifacts/digest.js";
-import type { ArtifactRecord, CheckResult, KindRegistry, VerifyContext } from "../artifacts/kinds.js";
+import type {
+  ArtifactRecord,
+  CheckResult,
+  KindRegistry,
+  VerifiedFile,
+  VerifyContext,
+} from "../artifacts/kinds.js";
+import { artifactCount } from "../artifacts/registry.js";
 import { type Platform, parseTarget, type Target } from "../go/targets.js";
 import { isBinaryReadError, readBinary } from "../inspect/index.js";
 import type { ReleaseMetadata } from "../metadata/metadata.js";
-import { type BinaryExpectation, checkBinary } from "./checks.js";
+import { type BinaryExpectation, buildExpectation, checkBinary } from "./checks.js";
 
 export type { ArtifactRecord } from "../artifacts/kinds.js";
 
@@ -19,6 +26,8 @@ export interface VerifiedArtifact {
 
 export interface VerifyReport {
   readonly ok: boolean;
+  /** How many artifacts were verified (see `artifactCount`). */
+  readonly count: number;
   readonly artifacts: readonly VerifiedArtifact[];
 }
 
@@ -31,6 +40,8 @@ export interface VerifyInput {
   readonly kinds: KindRegistry;
   /** Whether cgo was configured (static linking is then not required). */
   readonly cgo?: boolean;
+  /** Paths of the build (module dir, GOROOT, GOPATH, HOME, TMPDIR…): a binary naming one leaks it. */
+  readonly buildPaths?: readonly string[];
 }
 
 export async function verifyRelease(input: VerifyInput): Promise<VerifyReport> {
@@ -40,7 +51,11 @@ export async function verifyRelease(input: VerifyInput): Promise<VerifyReport> {
   // copy in dist/bin and the identical one inside its archive.
   const results = await Promise.all(input.artifacts.map((artifact) => verifyArtifact(artifact, input, vctx)));
   const merged = mergeBySubject(results.flat());
-  return { ok: merged.every((a) => a.checks.every((c) => c.status !== "fail")), artifacts: merged };
+  return {
+    ok: merged.every((a) => a.checks.every((c) => c.status !== "fail")),
+    count: artifactCount(input.artifacts),
+    artifacts: merged,
+  };
 }
 
 /** The verify context: per-run memo of file digests and binary check results. */
@@ -74,13 +89,18 @@ class Work implements VerifyContext {
     return digest;
   }
 
+  async verifyAs(file: VerifiedFile, as: ArtifactRecord): Promise<readonly CheckResult[]> {
+    const verifier = this.#input.kinds.traitsOf(as.kind)?.verify;
+    return verifier ? verifier(file, as, this) : [];
+  }
+
   checkBinary(bytes: Uint8Array, targetText: string): Promise<CheckResult[]> {
     const expect = expectation(this.#input, targetText);
     if (!expect) return Promise.resolve([result("target", false, `not a Go target: ${targetText}`)]);
     const key = `${digestHex(bytes, "sha256")}|${targetText}`;
     let checks = this.#binaries.get(key);
     if (!checks) {
-      checks = binaryChecks(bytes, expect);
+      checks = binaryChecks(bytes, expect, this.#input.buildPaths ?? []);
       this.#binaries.set(key, checks);
     }
     return checks;
@@ -104,15 +124,19 @@ async function verifyArtifact(
   ];
   const verifier = input.kinds.traitsOf(artifact.kind)?.verify;
   if (verifier) {
-    const file = { path: path.join(input.root, ...artifact.path.split("/")), bytes };
+    const file = { path: artifact.path, bytes };
     checks.push(...(await verifier(file, artifact, vctx)));
   }
   return checks.map((c) => ({ ...c, subject: c.subject ?? artifact.path }));
 }
 
-async function binaryChecks(bytes: Uint8Array, expect: BinaryExpectation): Promise<CheckResult[]> {
+async function binaryChecks(
+  bytes: Uint8Array,
+  expect: BinaryExpectation,
+  buildPaths: readonly string[],
+): Promise<CheckResult[]> {
   try {
-    return checkBinary(await readBinary(bytes), bytes, expect);
+    return checkBinary(await readBinary(bytes, { buildPaths }), bytes, expect);
   } catch (error) {
     if (!isBinaryReadError(error)) throw error;
     return [result("go binary", false, error.message)];
@@ -123,9 +147,12 @@ function expectation(input: VerifyInput, targetText: string): BinaryExpectation 
   const target = targetOf(targetText);
   if (!target) return undefined;
   const { metadata } = input;
-  const cgo = input.cgo ?? metadata.build?.env?.CGO_ENABLED === "1";
+  // cgo is possible unless the build turned it off (an unset CGO_ENABLED leaves it to go: on for the host).
+  const cgoSetting = metadata.build?.env?.CGO_ENABLED;
+  const cgo = input.cgo ?? (cgoSetting === undefined ? false : cgoSetting !== "0");
   const cgoMode = metadata.build?.cgo?.mode;
   const glibc = metadata.build?.cgo?.glibc?.[targetText];
+  const build = metadata.build ? buildExpectation(metadata.build) : undefined;
   return {
     target,
     cgo,
@@ -134,6 +161,7 @@ function expectation(input: VerifyInput, targetText: string): BinaryExpectation 
     snapshot: metadata.snapshot,
     goVersion: metadata.goVersion,
     stamps: metadata.stamps,
+    build,
   };
 }
 

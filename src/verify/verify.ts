@@ -1,5 +1,6 @@
 // `verify()`: the library entry for checking a published release directory.
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import type { KindRegistry } from "../artifacts/kinds.js";
 import { ReleaseError } from "../errors.js";
@@ -32,8 +33,24 @@ export class NotAReleaseError extends ReleaseError {
   }
 }
 
+/** The user's home and temp directories: paths of any build run here. */
+export function hostPaths(env: NodeJS.ProcessEnv): string[] {
+  return [env.HOME ?? os.homedir(), env.TMPDIR ?? os.tmpdir()].filter((p) => p !== "");
+}
+
 export async function verify(options: VerifyOptions): Promise<VerifyReport> {
   const dist = path.resolve(options.dist ?? "dist");
+  const kind = await stat(dist).then(
+    (s) => (s.isDirectory() ? "directory" : "file"),
+    () => "missing",
+  );
+  if (kind !== "directory")
+    throw new ReleaseError(
+      kind === "missing"
+        ? "no such directory; point verify at the dist directory of a goship release"
+        : "not a directory; point verify at the dist directory of a goship release",
+      { details: { dist } },
+    );
   const load = async (file: string) => {
     try {
       return await readFile(path.join(dist, file), "utf8");
@@ -49,9 +66,14 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     if (error instanceof ReleaseError) throw error;
     throw new NotAReleaseError(dist, "readable artifacts.json");
   }
-  const report = await verifyRelease({ root: dist, metadata, artifacts, kinds: options.kinds });
-  if (!options.smoke) return report;
+  // Without the builder's paths, look for this machine's: a release verified where it was built
+  // is checked for them; build-shaped paths (…/pkg/mod/…, …/main.go) are found anywhere.
   const env = options.env ?? process.env;
+  const buildPaths = [...hostPaths(env), env.GOPATH ?? path.join(env.HOME ?? os.homedir(), "go")];
+  if (env.GOMODCACHE) buildPaths.push(env.GOMODCACHE);
+  if (env.GOROOT) buildPaths.push(env.GOROOT);
+  const report = await verifyRelease({ root: dist, metadata, artifacts, kinds: options.kinds, buildPaths });
+  if (!options.smoke) return report;
   const host = hostTarget();
   const smoked: VerifiedArtifact[] = [];
   for (const artifact of report.artifacts) {
@@ -77,5 +99,9 @@ export async function verify(options: VerifyOptions): Promise<VerifyReport> {
     );
     smoked.push({ name: artifact.name, checks: [...artifact.checks, smoke] });
   }
-  return { ok: smoked.every((a) => a.checks.every((c) => c.status !== "fail")), artifacts: smoked };
+  return {
+    ...report,
+    ok: smoked.every((a) => a.checks.every((c) => c.status !== "fail")),
+    artifacts: smoked,
+  };
 }

@@ -193,7 +193,10 @@ describe("bad input", () => {
     git(dir, "commit", "-q", "-m", "blocker");
     git(dir, "tag", "-f", "v1.2.3");
     const result = await runCli(["release", "--dir", dir, "--dist", path.join(dir, "blocker/dist")]);
-    expectCleanFailure(result, /cannot write to the dist directory \(ENOTDIR\)/);
+    expectCleanFailure(
+      result,
+      /dist is a file, not a directory \(or lies under a file\); choose another --dist/,
+    );
     expect(readFileSync(path.join(dir, "blocker"), "utf8")).toBe("");
   });
 

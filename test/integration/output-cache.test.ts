@@ -59,7 +59,22 @@ describe("output cache", () => {
     commit("dependency");
     expect((await run()).reused).toBe(0);
 
-    // A changed flag: SOURCE_DATE_EPOCH changes the -X main.date stamp.
+    // SOURCE_DATE_EPOCH reaches the build only through a date variable: without one, it is reused.
+    const epoch = { ...env, SOURCE_DATE_EPOCH: "1700000000" };
+    const unstamped = await runCli(["release", "--dir", dir, "--clean", "--snapshot", ...targets], {
+      env: epoch,
+    });
+    expect(unstamped.stderr.match(reuseLine)?.length).toBe(2);
+
+    // A changed flag: with a main.date variable, SOURCE_DATE_EPOCH changes its -X stamp.
+    writeFileSync(
+      path.join(dir, "main.go"),
+      readFileSync(path.join(dir, "main.go"), "utf8")
+        .replace('var version = "dev2"', 'var version, date = "dev2", ""')
+        .replace("fmt.Println(version,", "fmt.Println(version, date,"),
+    );
+    commit("date stamp");
+    expect((await run()).reused).toBe(0);
     const stamped = await runCli(["release", "--dir", dir, "--clean", "--snapshot", ...targets], {
       env: { ...env, SOURCE_DATE_EPOCH: "1700000000" },
     });

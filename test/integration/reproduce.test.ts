@@ -114,7 +114,7 @@ describe("release --verify-reproducible on a clean module", () => {
   it("passes for every default target and archive, and records both digests of each", () => {
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain("20 of 20 artifacts reproduced");
+    expect(result.stderr).toContain("21 of 21 artifacts reproduced");
     const dist = path.join(parent, "verified");
     const report = JSON.parse(readFileSync(path.join(dist, "reproducibility.json"), "utf8")) as {
       verdict: string;
@@ -123,7 +123,7 @@ describe("release --verify-reproducible on a clean module", () => {
       artifacts: Array<{ path: string; verdict: string; sha256: { release: string; rebuild: string } }>;
       rebuild: { environment: Array<{ name: string; user: string; rebuild: string }> };
     };
-    expect(report).toMatchObject({ verdict: "reproduced", reproduced: 20, total: 20 });
+    expect(report).toMatchObject({ verdict: "reproduced", reproduced: 21, total: 21 });
     for (const target of defaultTargets) {
       const archive = `repro-v1.2.3-${target}.${target.startsWith("windows") ? "zip" : "tar.gz"}`;
       const entry = report.artifacts.find((a) => a.path === archive);
@@ -271,8 +271,8 @@ describe("goship rebuild of a published release", () => {
     const result = await runCli(["rebuild", published, "--dir", dir, "--json"], { env });
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toContain("8 of 8 artifacts reproduced");
-    expect(JSON.parse(result.stdout)).toMatchObject({ verdict: "reproduced", reproduced: 8, total: 8 });
+    expect(result.stderr).toContain("9 of 9 artifacts reproduced");
+    expect(JSON.parse(result.stdout)).toMatchObject({ verdict: "reproduced", reproduced: 9, total: 9 });
     expect([treeDigest(dir), treeDigest(published), treeDigest(env.GOCACHE!)]).toEqual(before);
   });
 
@@ -292,7 +292,7 @@ describe("goship rebuild of a published release", () => {
     const result = await runCli(["rebuild", dist, "--dir", dir, "--diffoscope"], { env });
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain("3 of 8 artifacts differ from an independent rebuild");
+    expect(result.stderr).toContain("3 of 9 artifacts differ from an independent rebuild");
     expect(result.stderr).toContain(`${archive}: differs`);
     expect(result.stderr).toMatch(/entry repro-v1\.2\.3-linux-amd64\/README\.md: .*uid 1001 → 0/);
     expect(result.stderr).toMatch(/entry repro-v1\.2\.3-linux-amd64\/README\.md: .*uname runner → root/);

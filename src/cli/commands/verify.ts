@@ -51,5 +51,5 @@ export async function runVerify(args: readonly string[], signal: AbortSignal): P
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   const failures = listFailures(report);
   if (failures.length > 0) throw new VerificationFailedError(failures);
-  process.stderr.write(`  ✓ ${report.artifacts.length} artifacts verified\n`);
+  process.stderr.write(`  ✓ ${report.count} artifacts verified\n`);
 }

@@ -1,0 +1,163 @@
+// The install channels step: after the archives, write every Homebrew, Scoop, AUR and winget
+// manifest and pack every npm package into dist, as artifacts that `verify` reads back and
+// `publish` pushes (see git/push.ts and npm/publish.ts).
+import { readFile } from "node:fs/promises";
+import { sectionOf } from "../config/section.js";
+import type { Target } from "../go/targets.js";
+import { effectiveLevel } from "../go/targets.js";
+import { need, type ReleaseContext } from "../pipeline/context.js";
+import type { Step } from "../pipeline/step.js";
+import { releaseFields, render } from "../pipeline/templates.js";
+import { stagedPath, writeStaged } from "../staging/staging.js";
+import { githubDownloadTemplate, ownerAndName } from "./config.js";
+import { type ChannelFacts, GENERATED_HEADER } from "./facts.js";
+import { generateChannelFiles, type PushTarget } from "./generate.js";
+import { packNpmRelease } from "./npm/release.js";
+import { releasedAssets } from "./release-assets.js";
+import {
+  aursSection,
+  brewsSection,
+  casksSection,
+  npmsSection,
+  scoopsSection,
+  wingetSection,
+} from "./sections.js";
+import { verifyManifest } from "./verify.js";
+
+declare module "../artifacts/artifact.js" {
+  interface ArtifactKinds {
+    /** A Homebrew cask or formula, Scoop manifest, AUR file or winget manifest. */
+    manifest: {
+      readonly channel: string;
+      /** How its download references are read back. */
+      readonly format: string;
+      readonly version: string;
+      /** Where `publish` commits it; absent for winget. */
+      readonly push?: PushTarget;
+      readonly skipUpload: boolean;
+    };
+    /** An npm package tarball. */
+    "npm-package": {
+      readonly packageName: string;
+      readonly version: string;
+      readonly role: "main" | "platform";
+      readonly integrity: string;
+      /** Index of its `npms` entry. */
+      readonly entry: number;
+    };
+  }
+}
+
+async function defaultUrlTemplate(ctx: ReleaseContext): Promise<string> {
+  const remote = await ctx.exec("git", ["ls-remote", "--get-url"], {
+    cwd: ctx.module?.dir ?? ctx.options.dir,
+    env: ctx.env,
+    allowFailure: true,
+  });
+  const repo = ownerAndName(remote.stdout);
+  return repo ? githubDownloadTemplate(repo.owner, repo.name) : "{{ .ArtifactName }}";
+}
+
+async function channelFacts(ctx: ReleaseContext): Promise<ChannelFacts> {
+  const release = need(ctx, "release");
+  return {
+    projectName: need(ctx, "config").projectName,
+    version: (release.tag || release.version).replace(/^v/, ""),
+    tag: release.tag,
+    prerelease: /-/.test(release.tag),
+    header: GENERATED_HEADER,
+    defaultUrlTemplate: await defaultUrlTemplate(ctx),
+    render: (template, keyPath, fields = {}) =>
+      render(ctx, template, keyPath, { ...releaseFields(ctx), ...fields }),
+  };
+}
+
+const configured = (ctx: ReleaseContext) => {
+  const config = need(ctx, "config");
+  return {
+    homebrew_casks: sectionOf(config, casksSection),
+    brews: sectionOf(config, brewsSection),
+    scoops: sectionOf(config, scoopsSection),
+    aurs: sectionOf(config, aursSection),
+    winget: sectionOf(config, wingetSection),
+    npms: sectionOf(config, npmsSection),
+  };
+};
+
+export const channelsStep: Step = {
+  name: "writing install channels",
+  section: casksSection,
+  inner: [
+    { section: brewsSection },
+    { section: scoopsSection },
+    { section: aursSection },
+    { section: wingetSection },
+    { section: npmsSection },
+  ],
+  produces: {
+    manifest: { category: "manifest", publishOrder: "last", verify: verifyManifest },
+    "npm-package": { category: "package" },
+  },
+  skip(ctx) {
+    const c = ctx.config ? configured(ctx) : undefined;
+    return c && Object.values(c).some((list) => list.length > 0)
+      ? undefined
+      : "no install channel is configured";
+  },
+  async run(ctx) {
+    const config = configured(ctx);
+    const facts = await channelFacts(ctx);
+    const archives = ctx.artifacts.list().flatMap((a) => (a.kind === "archive" ? [a] : []));
+    const binaries = ctx.artifacts.list().flatMap((a) => (a.kind === "binary" ? [a] : []));
+    const level = (t: Target) => effectiveLevel(t as Target) ?? "";
+    const assets = releasedAssets(archives, binaries, level);
+    const ids = new Map(archives.map((a) => [a.name, a.producedBy?.id ?? ""]));
+    const files = generateChannelFiles(
+      config,
+      facts,
+      assets,
+      (a) => ids.get(a.name) ?? "",
+      need(ctx, "release").commitTime,
+    );
+    for (const file of files) {
+      const written = await writeStaged(ctx, file.path, file.content);
+      ctx.artifacts.add({
+        kind: "manifest",
+        name: file.path.split("/").at(-1) === file.path ? file.path : file.path.replaceAll("/", "_"),
+        path: file.path,
+        ...written,
+        channel: file.channel,
+        format: file.format,
+        version: facts.version,
+        push: file.push,
+        skipUpload: file.skipUpload,
+        producedBy: { step: "writing install channels" },
+      });
+    }
+    for (const [entry, npm] of config.npms.entries()) {
+      const withBytes = await Promise.all(
+        binaries.map(async (b) => ({
+          target: b.target,
+          binary: b.binary,
+          build: b.build,
+          data: await readFile(await stagedPath(ctx, b.path)),
+        })),
+      );
+      for (const pkg of await packNpmRelease(npm, `npms[${entry}]`, facts, withBytes)) {
+        const written = await writeStaged(ctx, pkg.path, pkg.data);
+        ctx.artifacts.add({
+          kind: "npm-package",
+          name: pkg.fileName,
+          path: pkg.path,
+          ...written,
+          packageName: pkg.name,
+          version: pkg.version,
+          role: pkg.role,
+          integrity: pkg.integrity,
+          entry,
+          producedBy: { step: "writing install channels", id: npm.id || npm.name },
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,141 @@
+// Steps: choose the forge early in a release (the changelog's line breaks depend on it), and
+// publish a finished dist through every publisher.
+import { changelogNewline } from "../changelog/step.js";
+import { sectionOf } from "../config/section.js";
+import { need, type ReleaseContext } from "../pipeline/context.js";
+import type { Step } from "../pipeline/step.js";
+import { releaseFields, render } from "../pipeline/templates.js";
+import { type ResolvedPublishing, resolvePublishing } from "./config.js";
+import { readPublishableDist } from "./dist.js";
+import { DistNotPublishableError } from "./errors.js";
+import type { PublishContext, Publisher } from "./publisher.js";
+import { scmReleasePublisher } from "./scm-release.js";
+import { Secrets } from "./secrets.js";
+import {
+  envFilesSection,
+  forceTokenSection,
+  giteaUrlsSection,
+  githubUrlsSection,
+  gitlabUrlsSection,
+  releaseSection,
+} from "./sections.js";
+import { chooseForge, tokenVariables } from "./token.js";
+
+/** Every destination of a release, in order; each selects what it sends by artifact traits. */
+export const publishers: readonly Publisher[] = [
+  scmReleasePublisher, // the GitHub / GitLab / Gitea release with its notes and assets
+];
+
+const otherSections = [
+  githubUrlsSection,
+  gitlabUrlsSection,
+  giteaUrlsSection,
+  envFilesSection,
+  forceTokenSection,
+];
+
+function publishingOf(ctx: ReleaseContext): ResolvedPublishing {
+  const config = need(ctx, "config");
+  return resolvePublishing({
+    release: sectionOf(config, releaseSection),
+    github_urls: sectionOf(config, githubUrlsSection),
+    gitlab_urls: sectionOf(config, gitlabUrlsSection),
+    gitea_urls: sectionOf(config, giteaUrlsSection),
+    env_files: sectionOf(config, envFilesSection),
+    force_token: sectionOf(config, forceTokenSection),
+  });
+}
+
+export const forgeStep: Step = {
+  name: "choosing the forge",
+  section: releaseSection,
+  inner: otherSections.map((section) => ({ section })),
+  async run(ctx) {
+    const forge = chooseForge(publishingOf(ctx), ctx.env);
+    // GoReleaser separates changelog lines with a markdown hard break for GitLab and Gitea.
+    ctx.facts.set(changelogNewline, forge === "github" ? "\n" : "   \n");
+  },
+};
+
+export const publishReleaseStep: Step = {
+  name: "publishing",
+  section: releaseSection,
+  inner: otherSections.map((section) => ({ section })),
+  async run(ctx) {
+    const secrets = new Secrets();
+    for (const variable of Object.values(tokenVariables)) secrets.add(ctx.env[variable]);
+    const log = secrets.logger(ctx.log);
+    try {
+      const pctx = await publishContext(ctx, secrets, log);
+      for (const publisher of publishers) {
+        const reason = publisher.skip?.(pctx);
+        if (reason !== undefined) {
+          log.info(`${publisher.name}: skipped`, { reason });
+          continue;
+        }
+        await publisher.publish(pctx);
+      }
+    } catch (error) {
+      throw secrets.error(error);
+    }
+  },
+};
+
+async function publishContext(
+  ctx: ReleaseContext,
+  secrets: Secrets,
+  log: PublishContext["log"],
+): Promise<PublishContext> {
+  const info = need(ctx, "release");
+  const dist = await readPublishableDist(ctx.options.distDir);
+  if (dist.metadata.commit !== info.commit)
+    throw new DistNotPublishableError(
+      "dist was built from another commit than the one checked out; check out the release's commit, or run `goship release` again",
+      { dist: ctx.options.distDir, built: dist.metadata.commit, checkedOut: info.commit },
+    );
+  if (info.tag === "")
+    throw new DistNotPublishableError("the commit has no tag to publish; tag it and release again");
+  const options = ctx.options.publishing;
+  const uploaded = ctx.kinds.with("uploaded");
+  return {
+    dist,
+    config: publishingOf(ctx),
+    tag: info.tag,
+    commit: info.commit,
+    notes: dist.changelog ?? "",
+    uploadable: dist.artifacts.filter(uploaded),
+    render: (source, key, extra = {}) => render(ctx, source, key, { ...releaseFields(ctx), ...extra }),
+    env: ctx.env,
+    log,
+    secrets,
+    dryRun: options.dryRun ?? false,
+    parallelism: Math.min(ctx.options.parallelism, 4),
+    http: {
+      retries: options.retries ?? 4,
+      retryBaseMs: options.retryBaseMs ?? 1000,
+      timeoutMs: options.timeoutMs ?? 120_000,
+      signal: ctx.signal,
+    },
+    writeSpacingMs: options.writeSpacingMs ?? 1000,
+    remoteRepo: await remoteRepo(ctx),
+    moduleDir: need(ctx, "module").dir,
+  };
+}
+
+/** owner/name of the origin remote (https://host/owner/name.git, git@host:owner/name.git). */
+async function remoteRepo(ctx: ReleaseContext): Promise<{ owner: string; name: string } | undefined> {
+  const result = await ctx.exec("git", ["ls-remote", "--get-url"], {
+    cwd: need(ctx, "module").dir,
+    signal: ctx.signal,
+    allowFailure: true,
+  });
+  return parseRemote(result.exitCode === 0 ? result.stdout.trim() : "");
+}
+
+export function parseRemote(url: string): { owner: string; name: string } | undefined {
+  const match = /[:/]([^/:]+(?:\/[^/:]+)*)\/([^/]+?)(?:\.git)?\/?$/.exec(
+    url.replace(/^[a-z+]+:\/\/[^/]+/, ":"),
+  );
+  if (!match?.[1] || !match[2] || url === "origin") return undefined;
+  return { owner: match[1], name: match[2] };
+}
