@@ -50,9 +50,17 @@ describe.skipIf(missing.length > 0)("cgo static release of a SQLite tool", () =>
     parent = mkdtempSync(path.join(os.tmpdir(), "goship-cgo-"));
     first = copyFixture("cgo-sqlite", { parent, name: "a/sqlite-tool" });
     second = copyFixture("cgo-sqlite", { parent, name: "elsewhere/b/sqlite-tool" });
-    for (const dir of [first, second]) {
-      const result = await runCli(["release", "--dir", dir], { env });
+    // The first release runs in a hostile environment: none of it may reach the build (goship
+    // replaces GOFLAGS and sets CGO_ENABLED and CC itself), or the two releases would differ.
+    const hostile = { GOFLAGS: "-buildvcs=false -tags=libsqlite3", CGO_ENABLED: "0", CC: "false" };
+    for (const [dir, extra] of [
+      [first, hostile],
+      [second, {}],
+    ] as const) {
+      const started = Date.now();
+      const result = await runCli(["release", "--dir", dir], { env: { ...env, ...extra } });
       expect(result.code, result.stderr).toBe(0);
+      console.info(`cgo release of 3 targets in ${dir}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   }, coldBuild * 2);
   afterAll(() => rmSync(parent, { recursive: true, force: true }));
@@ -76,6 +84,14 @@ describe.skipIf(missing.length > 0)("cgo static release of a SQLite tool", () =>
       expect(tool(command, [...args, db])).toMatch(/^sqlite 3\.\d+\.\d+: 1 rows\n$/);
       expect(tool(command, [...args, db])).toMatch(/: 2 rows\n$/);
     }
+  });
+
+  it("stamps VCS facts and links the bundled SQLite whatever the caller's GOFLAGS", () => {
+    const commit = git(first, "rev-parse", "HEAD").trim();
+    const info = tool("go", ["version", "-m", path.join(first, "dist/bin/sqlite-tool-v1.2.3-linux-amd64")]);
+    expect(info).toContain(`build\tvcs.revision=${commit}\n`);
+    expect(info).toContain("build\tCGO_ENABLED=1\n");
+    expect(info).not.toContain("libsqlite3");
   });
 
   it("gives byte-identical archives and checksums from two places", () => {
