@@ -160,10 +160,14 @@ function expectation(input: VerifyInput, targetText: string): BinaryExpectation 
   // cgo is possible unless the build turned it off (an unset CGO_ENABLED leaves it to go: on for the host).
   const cgoSetting = metadata.build?.env?.CGO_ENABLED;
   const cgo = input.cgo ?? (cgoSetting === undefined ? false : cgoSetting !== "0");
+  const cgoMode = metadata.build?.cgo?.mode;
+  const glibc = metadata.build?.cgo?.glibc?.[targetText];
   const build = metadata.build ? buildExpectation(metadata.build) : undefined;
   return {
     target,
     cgo,
+    ...(cgoMode ? { cgoMode } : {}),
+    ...(glibc ? { glibc } : {}),
     snapshot: metadata.snapshot,
     goVersion: metadata.goVersion,
     stamps: metadata.stamps,
