@@ -25,13 +25,14 @@ import { readReleaseMeta } from "./lib/release-meta.mjs";
 import { fmtMB, fmtS, rawLimit } from "./lib/report.mjs";
 import { renderResults, byContender as summarizeScenario, targetCounts } from "./lib/results.mjs";
 import { sha256File } from "./lib/sha256.mjs";
+import { runSplitScenario } from "./lib/split.mjs";
 
 const { values: opt } = parseArgs({
   options: {
     runs: { type: "string", default: "3" },
     "cold-runs": { type: "string", default: "1" },
     "scaling-runs": { type: "string", default: "1" },
-    scenarios: { type: "string", default: "cold,warm,change,single" },
+    scenarios: { type: "string", default: "cold,split,warm,change,single" },
     contenders: { type: "string", default: "goship,goreleaser,raw,seed" },
     "raw-schedules": { type: "string", default: "all,pairs,seq" },
     "cold-raw-schedules": { type: "string", default: "all,pairs" },
@@ -235,6 +236,48 @@ if (scenarios.includes("cold")) {
   });
 }
 
+// Right after the cold scenario, on the same commit: the merged release must equal its bytes.
+let split;
+const goshipContender = active.find((c) => c.id === "goship");
+if (scenarios.includes("split") && goshipContender) {
+  await phase("cold release split across n runners", async () => {
+    let one = summarizeScenario(records, contenders, "cold").get("goship");
+    if (!one?.ok) {
+      await timedRun(goshipContender, {
+        scenario: "split-one",
+        run: 1,
+        cache: path.join(cachesDir, "split-one"),
+      });
+      one = summarizeScenario(records, contenders, "split-one").get("goship");
+    }
+    if (!one?.ok) return;
+    const rows = await runSplitScenario({
+      goshipEntry,
+      subject,
+      targets: releaseTargets,
+      outDir,
+      oneMachine: { dist: path.join(outDir, "goship") },
+      cacheFor: (name) => path.join(cachesDir, "split", name),
+      timed: async (scenario, label, args, cache) => {
+        rmSync(cache, { recursive: true, force: true });
+        const r = await measure(process.execPath, args, {
+          cwd: subject,
+          env: baseEnv(cacheEnv(cache)),
+          timeoutMs,
+          scratchDir,
+        });
+        rmSync(cache, { recursive: true, force: true });
+        const problem = r.code === 0 ? undefined : `exit ${r.code}: ${head(r.stderr || r.stdout)}`;
+        log(
+          `  ${scenario.padEnd(14)} ${label.padEnd(12)} ${(r.wallMs / 1000).toFixed(2).padStart(7)} s  ${problem ? `FAILED: ${problem}` : "ok"}`,
+        );
+        return { ok: !problem, problem, wallMs: r.wallMs, cpuS: r.cpuS };
+      },
+    });
+    split = { rows, oneMachineS: one.median };
+  });
+}
+
 if (scenarios.includes("warm")) {
   await phase("warm cache, no change", async () => {
     for (const c of active) await ensureWarm(c);
@@ -410,6 +453,7 @@ const { markdown, terminal } = renderResults({
   phases,
   reused,
   scalingIds: scalingSet().map((c) => c.id),
+  split,
   totalMinutes,
   opts: {
     argv: process.argv.slice(2),

@@ -1,5 +1,6 @@
 // Assembles bench/RESULTS.md and the terminal summary from the recorded runs.
 import { consoleTable, fmtMB, fmtS, fmtX, goal, rawLimit, scenarioTable, summarize } from "./report.mjs";
+import { renderSplit, splitGoal } from "./split.mjs";
 
 const mainScenarios = ["cold", "warm", "change", "single"];
 export const targetCounts = [1, 2, 6, 12];
@@ -81,6 +82,12 @@ export function renderResults(input) {
 
   sameWork(md, records, contenders, labels);
 
+  if (input.split) {
+    const section = renderSplit(input.split.rows, input.split.oneMachineS);
+    md.push(section);
+    terminal.push(section);
+  }
+
   const scaling = (title, keys, keyLabel) => {
     const present = keys.filter((k) => by(k).size);
     if (!present.length) return;
@@ -121,6 +128,7 @@ export function renderResults(input) {
     goal("cold: goship / raw limit", ratio(cold.get("goship"), rawLimit(cold)), 1.05),
     goal("warm, no change: goship / GoReleaser", ratio(warm.get("goship"), warm.get("goreleaser")), 0.15),
   ];
+  if (input.split) goals.push(splitGoal(input.split.rows, input.split.oneMachineS));
   md.push("## Goals", "", ...goals, "");
   terminal.push(goals.join("\n"));
 

@@ -44,6 +44,8 @@ export interface ArtifactKinds {
     readonly packagePath: string;
     /** The id of the build (config `builds[].id`) that made it; archives pick builds by id. */
     readonly build: string;
+    /** Release stamps (metadata.json's) the linker dropped here: this program never reads them. */
+    readonly unlandedStamps?: readonly string[];
   };
   archive: {
     readonly target: Target;

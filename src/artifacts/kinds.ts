@@ -2,6 +2,7 @@
 // checksums, artifacts.json, verification, staging and publishing select artifacts by these
 // traits, never by kind name, so a new format plugs in without edits elsewhere.
 import type { ArtifactKind } from "./artifact.js";
+import type { KindPublisher } from "./kind-publisher.js";
 
 /**
  * GoReleaser's artifact categories (its `artifacts:` filters of signs and sboms), plus goship's
@@ -97,6 +98,8 @@ export interface KindTraits {
    * and the Go binaries among them. Archives and binaries need none: SBOMs read those themselves.
    */
   readonly contents?: ArtifactContents;
+  /** Where `goship publish` sends it after the forge release (a registry, a tap); none = nowhere. */
+  readonly publisher?: KindPublisher;
 }
 
 export type ArtifactContents = (
@@ -141,6 +144,23 @@ export class KindRegistry {
 
   publishRankOf(kind: string): number {
     return publishRank[this.#traits.get(kind)?.publishOrder ?? "payload"];
+  }
+
+  /**
+   * The publishers of the given artifacts' kinds, each with the artifacts it sends, in the order
+   * the kinds were declared (the pipeline's order); a publisher serving several kinds runs once.
+   */
+  publishersOf<A extends { readonly kind: string }>(
+    artifacts: readonly A[],
+  ): Array<{ publisher: KindPublisher; artifacts: A[] }> {
+    const groups = new Map<KindPublisher, A[]>();
+    for (const [kind, traits] of this.#traits) {
+      if (!traits.publisher) continue;
+      const own = artifacts.filter((a) => a.kind === kind);
+      if (own.length === 0) continue;
+      groups.set(traits.publisher, [...(groups.get(traits.publisher) ?? []), ...own]);
+    }
+    return [...groups].map(([publisher, list]) => ({ publisher, artifacts: list }));
   }
 
   kinds(): string[] {

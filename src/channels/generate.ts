@@ -35,12 +35,20 @@ export interface ChannelsConfig {
   readonly winget: readonly Parsed["winget"][number][];
 }
 
-/** Where a manifest goes after dist: a git repository, or nowhere goship can push (winget). */
+/**
+ * Where a manifest goes after dist: a git repository, or nowhere goship can push (winget). It is
+ * listed in artifacts.json, so the URL and key stay templates (`{{ .Env.TAP_KEY }}`) until
+ * `publish` renders them: a secret never lands in a file.
+ */
 export interface PushTarget {
-  /** What `git clone` gets: repository.git.url, an AUR git_url, or "" when only a forge API would do. */
+  /** Template of what `git clone` gets: repository.git.url, an AUR git_url, or "" (forge API only). */
   readonly url: string;
+  /** The config key of `url`, `private_key` is its sibling, for errors. */
+  readonly urlKey: string;
   readonly branch: string;
+  /** Template of the SSH private key: its text or a file path, "" for none. */
   readonly privateKey: string;
+  readonly privateKeyKey: string;
   /** The file's path inside that repository. */
   readonly path: string;
   readonly message: string;
@@ -78,9 +86,11 @@ export function generateChannelFiles(
     msg: string,
     author: PushTarget["author"],
   ): PushTarget => ({
-    url: facts.render(repo.git.url, `${at}.repository.git.url`),
+    url: repo.git.url,
+    urlKey: `${at}.repository.git.url`,
     branch: facts.render(repo.branch, `${at}.repository.branch`),
-    privateKey: facts.render(repo.git.private_key, `${at}.repository.git.private_key`),
+    privateKey: repo.git.private_key,
+    privateKeyKey: `${at}.repository.git.private_key`,
     path,
     message: msg,
     author,
@@ -168,9 +178,11 @@ export function generateChannelFiles(
     const spec = aurSpec(aur, at, facts);
     const dir = facts.render(aur.directory, `${at}.directory`).replace(/^\.$/, "");
     const push = (path: string): PushTarget => ({
-      url: facts.render(aur.git_url, `${at}.git_url`),
+      url: aur.git_url,
+      urlKey: `${at}.git_url`,
       branch: "master",
-      privateKey: facts.render(aur.private_key, `${at}.private_key`),
+      privateKey: aur.private_key,
+      privateKeyKey: `${at}.private_key`,
       path,
       message: message(aur.commit_msg_template, at),
       author: aur.commit_author,

@@ -1,6 +1,6 @@
 // The install channels step: after the archives, write every Homebrew, Scoop, AUR and winget
 // manifest and pack every npm package into dist, as artifacts that `verify` reads back and
-// `publish` pushes (see git/push.ts and npm/publish.ts).
+// `publish` pushes (see publishers.ts).
 import { readFile } from "node:fs/promises";
 import { sectionOf } from "../config/section.js";
 import type { Target } from "../go/targets.js";
@@ -8,11 +8,18 @@ import { effectiveLevel } from "../go/targets.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 import { releaseFields, render } from "../pipeline/templates.js";
+import {
+  giteaUrlsSection,
+  githubUrlsSection,
+  gitlabUrlsSection,
+  releaseSection,
+} from "../publish/sections.js";
 import { stagedPath, writeStaged } from "../staging/staging.js";
 import { githubDownloadTemplate, ownerAndName } from "./config.js";
-import { type ChannelFacts, GENERATED_HEADER } from "./facts.js";
+import { type ChannelFacts, GENERATED_HEADER, uploadSkipped } from "./facts.js";
 import { generateChannelFiles, type PushTarget } from "./generate.js";
-import { packNpmRelease } from "./npm/release.js";
+import { npmPublishSettings, packNpmRelease } from "./npm/release.js";
+import { manifestPublisher, npmPublisher } from "./publishers.js";
 import { releasedAssets } from "./release-assets.js";
 import {
   aursSection,
@@ -44,11 +51,52 @@ declare module "../artifacts/artifact.js" {
       readonly integrity: string;
       /** Index of its `npms` entry. */
       readonly entry: number;
+      /** Where and how `publish` sends it: the registry ("" = npm's own config), dist-tag, access. */
+      readonly registry: string;
+      readonly distTag: string;
+      readonly access: "" | "public" | "restricted";
+      /** `--provenance`: true, false, or auto (decided where `publish` runs: GitHub Actions, GitLab CI). */
+      readonly provenance: boolean | "auto";
+      readonly skipUpload: boolean;
     };
   }
 }
 
+/**
+ * GoReleaser's default download URL: the release's GitHub (or GitLab, Gitea) repository under
+ * its `*_urls.download`, else the origin remote on github.com.
+ */
 async function defaultUrlTemplate(ctx: ReleaseContext): Promise<string> {
+  const config = need(ctx, "config");
+  const release = sectionOf(config, releaseSection);
+  const download = (source: string | undefined, fallback: string, key: string) =>
+    render(ctx, source ?? fallback, key, releaseFields(ctx)).replace(/\/+$/, "");
+  const tag = "{{ urlPathEscape .Tag }}";
+  if (release?.github?.owner && release.github.name) {
+    const server = download(
+      sectionOf(config, githubUrlsSection)?.download,
+      "https://github.com",
+      "github_urls.download",
+    );
+    return githubDownloadTemplate(release.github.owner, release.github.name, server);
+  }
+  if (release?.gitlab?.owner && release.gitlab.name) {
+    const server = download(
+      sectionOf(config, gitlabUrlsSection)?.download,
+      "https://gitlab.com",
+      "gitlab_urls.download",
+    );
+    return `${server}/${release.gitlab.owner}/${release.gitlab.name}/-/releases/${tag}/downloads/{{ .ArtifactName }}`;
+  }
+  const gitea = sectionOf(config, giteaUrlsSection);
+  if (release?.gitea?.owner && release.gitea.name && (gitea?.download || gitea?.api)) {
+    const server = download(
+      gitea.download,
+      (gitea.api ?? "").replace(/\/api\/v1\/?$/, ""),
+      "gitea_urls.download",
+    );
+    return `${server}/${release.gitea.owner}/${release.gitea.name}/releases/download/${tag}/{{ .ArtifactName }}`;
+  }
   const remote = await ctx.exec("git", ["ls-remote", "--get-url"], {
     cwd: ctx.module?.dir ?? ctx.options.dir,
     env: ctx.env,
@@ -95,8 +143,13 @@ export const channelsStep: Step = {
     { section: npmsSection },
   ],
   produces: {
-    manifest: { category: "manifest", publishOrder: "last", verify: verifyManifest },
-    "npm-package": { category: "package" },
+    manifest: {
+      category: "manifest",
+      publishOrder: "last",
+      verify: verifyManifest,
+      publisher: manifestPublisher,
+    },
+    "npm-package": { category: "package", publisher: npmPublisher },
   },
   skip(ctx) {
     const c = ctx.config ? configured(ctx) : undefined;
@@ -143,7 +196,10 @@ export const channelsStep: Step = {
           data: await readFile(await stagedPath(ctx, b.path)),
         })),
       );
-      for (const pkg of await packNpmRelease(npm, `npms[${entry}]`, facts, withBytes)) {
+      const at = `npms[${entry}]`;
+      const settings = npmPublishSettings(npm, at, facts, {});
+      const skipUpload = uploadSkipped(npm.skip_upload, facts);
+      for (const pkg of await packNpmRelease(npm, at, facts, withBytes)) {
         const written = await writeStaged(ctx, pkg.path, pkg.data);
         ctx.artifacts.add({
           kind: "npm-package",
@@ -155,6 +211,11 @@ export const channelsStep: Step = {
           role: pkg.role,
           integrity: pkg.integrity,
           entry,
+          registry: settings.registry,
+          distTag: settings.tag,
+          access: settings.access,
+          provenance: npm.provenance,
+          skipUpload,
           producedBy: { step: "writing install channels", id: npm.id || npm.name },
         });
       }

@@ -65,6 +65,8 @@ Environment:
   SOURCE_DATE_EPOCH          replaces the commit time in stamps and archive entries
   GOSHIP_DEBUG=1             log every command goship runs
   GOSHIP_CACHE_DIR           where the output cache lives (default: the user cache dir + /goship)
+  GOSHIP_ZIG                 the zig binary cgo builds use (default: zig on PATH)
+  GOSHIP_INSTALL_ZIG=1       install zig (ziglang on PyPI, GOSHIP_ZIG_VERSION or 0.17.1) when none is found
   GITHUB_TOKEN, GITEA_TOKEN  the token publish uses (or env_files in the config)
   GOSHIP_PREVIOUS_TAG        the tag the changelog starts after (GORELEASER_PREVIOUS_TAG works too)
 `;

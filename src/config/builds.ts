@@ -5,6 +5,20 @@ import type { MainPackage } from "../go/module.js";
 import type { Target } from "../go/targets.js";
 import type { UserBuild, UserHook } from "./schema.js";
 
+/** How a build uses cgo. `off`: CGO_ENABLED=0. `static`: musl, fully static. `dynamic`: the system's glibc. */
+export type CgoMode = "off" | "static" | "dynamic";
+
+/** A build's setting before zero-config detection: `auto` decides from the packages it imports. */
+export type CgoSetting = CgoMode | "auto";
+
+/** goship.yaml accepts `true`/`false` too: `true` is CGO_ENABLED=1 with the system's libc. */
+export function cgoSettingOf(value: boolean | CgoMode | undefined): CgoSetting {
+  if (value === undefined) return "auto";
+  if (value === true) return "dynamic";
+  if (value === false) return "off";
+  return value;
+}
+
 /** A command run around builds. `words` is split like a shell would, `shell` goes to `sh -c`. */
 export interface ResolvedHook {
   readonly kind: "argv" | "words" | "shell";
@@ -52,8 +66,9 @@ export interface ResolvedBuild {
    */
   readonly discoverStamps?: boolean;
   readonly tags: readonly string[];
-  /** CGO_ENABLED=1/0, or undefined to leave it to the environment (GoReleaser's way). */
-  readonly cgo: boolean | undefined;
+  /** off/static/dynamic, `auto` to detect from the imported packages, or undefined to leave
+   * CGO_ENABLED and CC to the environment (GoReleaser's way). */
+  readonly cgo: CgoSetting | undefined;
   /** Unix-seconds template applied as the binary's mtime; "" leaves it. */
   readonly modTimestamp: string;
   /** Template: the build is left out when it renders "true". */
@@ -127,7 +142,7 @@ export function withBuildDefaults(input: BuildDefaultsInput): ResolvedBuild {
     stamps: user.stamps === undefined ? defaultStampTemplates : Object.entries(user.stamps),
     discoverStamps: user.stamps === undefined && user.ldflags === undefined,
     tags: user.tags ?? [],
-    cgo: user.cgo ?? false,
+    cgo: cgoSettingOf(user.cgo),
     modTimestamp: "",
     skip: String(user.skip ?? false),
     uniqueDistDir: true,

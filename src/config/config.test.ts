@@ -42,7 +42,7 @@ describe("goship.yaml validation", () => {
   it("reports an unknown key and a wrong type with path, line and column", () => {
     const text = "project_name: tool\nbuilds:\n  - main: ./cmd/api\n    ldflag: -s\n    cgo: yes please\n";
     expect(problems(() => resolveGoshipConfig(load(text), facts))).toEqual([
-      'goship.yaml:5:10: builds[0].cgo: expected boolean, got string "yes please"',
+      'goship.yaml:5:10: builds[0].cgo: expected boolean or one of "off", "static", "dynamic", got string "yes please"',
       'goship.yaml:4:5: builds[0].ldflag: unknown key "ldflag"; did you mean "ldflags"?',
     ]);
   });
@@ -71,7 +71,9 @@ describe("goship.yaml validation", () => {
     const text = "x: &common\n  cgo: 1\nbuilds:\n  - <<: *common\n    main: ./cmd/api\n";
     const issues = problems(() => resolveGoshipConfig(load(text), facts));
     expect(issues).toContain('goship.yaml:1:1: x: unknown key "x"');
-    expect(issues).toContain("goship.yaml:2:8: builds[0].cgo: expected boolean, got number 1");
+    expect(issues).toContain(
+      'goship.yaml:2:8: builds[0].cgo: expected boolean or one of "off", "static", "dynamic", got number 1',
+    );
   });
 
   it("resolves goship's defaults: one build of every main, six targets, docs in a wrapped archive", () => {

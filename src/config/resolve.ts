@@ -420,8 +420,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         ...new Set(
           issue.errors.flatMap((branch) =>
             branch
-              .filter((i) => i.code === "invalid_type" && i.path.length === 0)
-              .map((i) => (i as { expected: string }).expected),
+              .filter((i) => (i.code === "invalid_type" || i.code === "invalid_value") && i.path.length === 0)
+              .map((i) =>
+                i.code === "invalid_value"
+                  ? `one of ${i.values.map((v) => JSON.stringify(v)).join(", ")}`
+                  : (i as { expected: string }).expected,
+              ),
           ),
         ),
       ];

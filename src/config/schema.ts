@@ -116,9 +116,12 @@ const buildSchema = z
       }),
     tags: stringList("Build tags, passed as one -tags=a,b.").optional(),
     cgo: z
-      .boolean()
+      .union([z.boolean(), z.enum(["off", "static", "dynamic"])])
       .optional()
-      .meta({ description: "Build with cgo (CGO_ENABLED=1). @default false", default: false }),
+      .meta({
+        description:
+          'cgo: off (CGO_ENABLED=0), static (musl, fully static; zig cross-compiles every target) or dynamic (glibc; the minimum glibc version is recorded and verified). true means dynamic, false off. @default static when a package the build imports uses C (import "C"), else off',
+      }),
     hooks: z
       .strictObject({
         pre: hooksSchema.optional().meta({ description: "Run before each target's go build." }),

@@ -54,7 +54,7 @@ async function discover(ctx: ReleaseContext): Promise<void> {
   // The released mains, and the packages they import that by convention hold build facts.
   const imported = new Set(module.mains.flatMap((m) => module.packages.get(m.importPath)?.deps ?? []));
   const inputs: StampPackage[] = [];
-  for (const [importPath, pkg] of module.packages) {
+  for (const importPath of module.packages.keys()) {
     const isMain = module.mains.some((m) => m.importPath === importPath);
     const conventional = imported.has(importPath) && stampPackageNames.has(importPath.split("/").at(-1)!);
     if (isMain || conventional)

@@ -4,6 +4,8 @@ import { readFile, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sha256Hex } from "../artifacts/digest.js";
 import { outputCacheKey, outputEnv } from "../cache/output-cache.js";
+import { cgoPlanOf } from "../cctoolchain/plans.js";
+import { recordGlibcFloor } from "../cctoolchain/record.js";
 import { forTarget, type ResolvedBuild, type ResolvedMain } from "../config/builds.js";
 import { goBuildEnv, goBuildLine, goreleaserBuildEnv, ldflagsWithStamps } from "../go/build-args.js";
 import { CompileError, ModuleNeedsTidyError, needsTidy } from "../go/errors.js";
@@ -24,6 +26,7 @@ import {
 import { ExecError } from "../process/exec.js";
 import { stagedPath } from "../staging/staging.js";
 import { importPathOf } from "./binaries.js";
+import { droppedStamps } from "./dropped-stamps.js";
 import { ModTimestampError } from "./errors.js";
 import { binaryExtension, binaryFileName } from "./naming.js";
 import { digestSources } from "./source-digest.js";
@@ -128,10 +131,13 @@ function buildEnv(
   const topLevel = configEnv(ctx);
   if (build.flavor === "goreleaser") return goreleaserBuildEnv(input, { ...topLevel, ...configured }, target);
   const pinned = goBuildEnv(input, target);
-  // goship: static unless cgo is on; the config's variables, then the target's, which nothing overrides.
+  const cgo = cgoPlanOf(ctx, build.id, target);
+  // goship: static unless cgo is on; the C toolchain's CC/CXX, the config's variables (a CC there
+  // wins), then the target's, which nothing overrides.
   return {
     ...pinned,
-    CGO_ENABLED: build.cgo ? "1" : "0",
+    CGO_ENABLED: cgo ? "1" : "0",
+    ...cgo?.env,
     ...topLevel,
     ...configured,
     ...targetOnly(pinned, target),
@@ -185,14 +191,15 @@ async function buildMain(
   const stamps = build.stamps.map(
     ([symbol, value]) => [symbol, render(ctx, value, `${where}.stamps.${symbol}`, data, envVars)] as const,
   );
-  const ldflags = list("ldflags", build.ldflags);
+  const cgo = build.flavor === "goship" ? cgoPlanOf(ctx, build.id, target) : undefined;
+  const ldflags = [...list("ldflags", build.ldflags), ...(cgo?.ldflags ?? [])];
   const args = goBuildLine({
     release: build.flavor === "goship" ? { modMode: module.modMode, buildvcs: release.buildvcs } : undefined,
     flags: list("flags", build.flags),
     asmflags: list("asmflags", build.asmflags),
     gcflags: list("gcflags", build.gcflags),
     tags: list("tags", build.tags),
-    ldflags: build.ldflags.length > 0 || stamps.length > 0 ? ldflagsWithStamps(ldflags, stamps) : undefined,
+    ldflags: ldflags.length > 0 || stamps.length > 0 ? ldflagsWithStamps(ldflags, stamps) : undefined,
     buildmode: build.buildmode,
     output,
     packagePath: main.package,
@@ -211,6 +218,7 @@ async function buildMain(
     bytes = await readFile(output);
     if (key) await cache?.put(key, bytes, sha256Hex(bytes));
   }
+  if (cgo?.mode === "dynamic") await recordGlibcFloor(ctx, build.id, target, bytes);
   if (build.modTimestamp)
     await applyModTimestamp(ctx, build.modTimestamp, `${where}.mod_timestamp`, data, output);
   // What ran, as it ran: the staging directory differs on every run, the dist path does not.
@@ -238,6 +246,7 @@ async function registerBinary(
 ): Promise<void> {
   const module = need(ctx, "module");
   const bytes = changedByHooks ? await readFile(await stagedPath(ctx, out.relPath)) : built.bytes;
+  const unlanded = await droppedStamps(ctx, out.fileName.replace(/\.exe$/, ""), bytes);
   ctx.artifacts.add({
     kind: "binary",
     name: out.name,
@@ -246,6 +255,7 @@ async function registerBinary(
     binary: out.fileName,
     packagePath: importPathOf(module.path, module.mains, main.package),
     build: build.id,
+    ...(unlanded.length > 0 ? { unlandedStamps: unlanded } : {}),
     size: bytes.byteLength,
     sha256: sha256Hex(bytes),
     producedBy: {

@@ -13,6 +13,8 @@ const DT_NEEDED = 1;
 const DT_STRTAB = 5;
 const DT_STRSZ = 10;
 const DT_FLAGS_1 = 0x6ffffffb;
+const DT_VERNEED = 0x6ffffffe;
+const DT_VERNEEDNUM = 0x6fffffff;
 const DF_1_PIE = 0x08000000;
 
 /** PT_INTERP, PT_DYNAMIC, DT_NEEDED and DF_1_PIE, read the way file(1)'s dophn_exec reads them. */
@@ -26,6 +28,7 @@ export async function readLinkage(
   let hasDynamicSegment = false;
   let pie = false;
   let neededCount = 0;
+  let glibc: string | undefined;
   const needed: string[] = [];
   for (const p of programs) {
     if (p.type === PT_INTERP) {
@@ -43,6 +46,8 @@ export async function readLinkage(
       const entry = is64 ? 16 : 8;
       const count = Math.min(Math.floor(p.filesz / entry), LIMITS.dynamicEntries);
       const nameOffsets: number[] = [];
+      let verneed: number | undefined;
+      let verneedCount = 0;
       let strtab: number | undefined;
       let strsz = LIMITS.tableBytes;
       for (let i = 0; i < count; i++) {
@@ -53,10 +58,19 @@ export async function readLinkage(
         else if (tag === DT_STRTAB) strtab = value;
         else if (tag === DT_STRSZ) strsz = value;
         else if (tag === DT_FLAGS_1 && (value & DF_1_PIE) !== 0) pie = true;
+        else if (tag === DT_VERNEED) verneed = value;
+        else if (tag === DT_VERNEEDNUM) verneedCount = value;
       }
       neededCount += nameOffsets.length;
       for (const nameOffset of nameOffsets)
         needed.push(await readDynamicString(source, programs, strtab, strsz, nameOffset));
+      if (verneed !== undefined && verneedCount > 0) {
+        const names = await readVersionNeeds(source, programs, little, verneed, verneedCount);
+        const strings = await Promise.all(
+          names.map((offset) => readDynamicString(source, programs, strtab, strsz, offset)),
+        );
+        glibc = glibcFloor(strings);
+      }
     }
   }
   const fileVerdict = !hasDynamicSegment
@@ -72,7 +86,58 @@ export async function readLinkage(
     needed,
     hasDynamicSegment,
     pie,
+    ...(glibc ? { glibc } : {}),
   };
+}
+
+/**
+ * The vna_name offsets of every Elf_Vernaux in the DT_VERNEED chain (the same layout in 32 and 64
+ * bit ELF): the symbol versions, such as GLIBC_2.34, the binary asks its libraries for.
+ */
+async function readVersionNeeds(
+  source: ByteSource,
+  programs: readonly ElfProgram[],
+  little: boolean,
+  address: number,
+  count: number,
+): Promise<number[]> {
+  const load = programs.find((p) => p.type === PT_LOAD && p.vaddr <= address && address < p.vaddr + p.filesz);
+  if (!load) throw new MalformedBinaryError("ELF DT_VERNEED is outside every loaded segment");
+  const start = load.offset + (address - load.vaddr);
+  const size = Math.min(load.offset + load.filesz - start, LIMITS.tableBytes);
+  const table = new FieldReader(await source.read(start, size, "ELF version needs"), little, "ELF");
+  const names: number[] = [];
+  let at = 0;
+  for (let i = 0; i < Math.min(count, LIMITS.dynamicEntries); i++) {
+    const auxCount = table.u16(at + 2);
+    let aux = at + table.u32(at + 8);
+    for (let j = 0; j < Math.min(auxCount, LIMITS.dynamicEntries); j++) {
+      names.push(table.u32(aux + 8));
+      const nextAux = table.u32(aux + 12);
+      if (nextAux === 0) break;
+      aux += nextAux;
+    }
+    const next = table.u32(at + 12);
+    if (next === 0) break;
+    at += next;
+  }
+  return names;
+}
+
+/** The highest `GLIBC_x.y[.z]` version among symbol versions: the oldest glibc the binary runs on. */
+export function glibcFloor(versions: readonly string[]): string | undefined {
+  const parsed = versions
+    .map((v) => /^GLIBC_(\d+(?:\.\d+)+)$/.exec(v)?.[1])
+    .filter((v): v is string => v !== undefined)
+    .map((v) => ({ text: v, parts: v.split(".").map(Number) }));
+  parsed.sort((a, b) => {
+    for (let i = 0; i < Math.max(a.parts.length, b.parts.length); i++) {
+      const d = (a.parts[i] ?? 0) - (b.parts[i] ?? 0);
+      if (d !== 0) return d;
+    }
+    return 0;
+  });
+  return parsed.at(-1)?.text;
 }
 
 async function readDynamicString(

@@ -28,6 +28,8 @@ export interface ElfLinkage {
   readonly hasDynamicSegment: boolean;
   /** DT_FLAGS_1 has DF_1_PIE. */
   readonly pie: boolean;
+  /** The highest GLIBC_x.y symbol version needed (DT_VERNEED): the oldest glibc it runs on. */
+  readonly glibc?: string;
 }
 
 /** PE linkage: the DLLs named in the import directory. */

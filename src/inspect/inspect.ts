@@ -4,7 +4,7 @@ import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { isArchiveName, readArchive } from "../archive/read/index.js";
 import { stampsInLdflags } from "../go/ldflags.js";
-import { parseReleaseMetadata } from "../metadata/metadata.js";
+import { levelVariable } from "../go/targets.js";
 import { isBinaryReadError } from "./errors.js";
 import { walkGoVersionCandidates } from "./go-version.js";
 import { type BinaryInfo, readBinary } from "./read-binary.js";
@@ -17,6 +17,8 @@ export interface InspectedBinary {
   readonly entry?: string;
   readonly info: BinaryInfo;
   readonly stamps: readonly StampResult[];
+  /** The C compiler of a cgo binary, as the release's metadata.json records it. */
+  readonly cCompiler?: string;
 }
 
 export interface InspectResult {
@@ -61,14 +63,20 @@ async function* walkFiles(dir: string): AsyncGenerator<string> {
 }
 
 async function inspectFile(file: string): Promise<InspectedBinary[]> {
-  const expected = await nearbyStamps(file);
+  const { stamps: expected, compilers } = await nearbyMetadata(file);
+  const withCompiler = (binary: InspectedBinary): InspectedBinary => {
+    const cCompiler = compilerOf(binary.info, compilers);
+    return cCompiler ? { ...binary, cCompiler } : binary;
+  };
   if (isArchiveName(file)) {
     const listing = await readArchive(await readFile(file));
     const found: InspectedBinary[] = [];
     for (const entry of listing.entries.filter((e) => e.type === "file")) {
       try {
         const info = await readBinary(entry.data);
-        found.push({ file, entry: entry.name, info, stamps: stampsOf(info, entry.data, expected) });
+        found.push(
+          withCompiler({ file, entry: entry.name, info, stamps: stampsOf(info, entry.data, expected) }),
+        );
       } catch (error) {
         if (!isBinaryReadError(error)) throw error;
       }
@@ -77,7 +85,18 @@ async function inspectFile(file: string): Promise<InspectedBinary[]> {
   }
   const info = await readBinary(file);
   const bytes = await readFile(file);
-  return [{ file, info, stamps: stampsOf(info, bytes, expected) }];
+  return [withCompiler({ file, info, stamps: stampsOf(info, bytes, expected) })];
+}
+
+/** The compiler metadata.json names for the binary's target (`linux/arm/7`, else `linux/arm`). */
+function compilerOf(info: BinaryInfo, compilers: Readonly<Record<string, string>>): string | undefined {
+  const setting = (key: string) => info.buildInfo.settings.find((s) => s.key === key)?.value;
+  if (setting("CGO_ENABLED") !== "1") return undefined;
+  const goos = setting("GOOS");
+  const goarch = setting("GOARCH");
+  const variable = goarch ? levelVariable(goarch) : undefined;
+  const level = variable ? setting(variable) : undefined;
+  return compilers[`${goos}/${goarch}/${level}`] ?? compilers[`${goos}/${goarch}`];
 }
 
 /** The `-X` stamps to look for: from -ldflags in build info, else from a release's metadata.json. */
@@ -92,14 +111,44 @@ function stampsOf(info: BinaryInfo, bytes: Uint8Array, fromMetadata: StampList):
 type StampList = ReadonlyArray<{ symbol: string; value: string }>;
 
 /** metadata.json beside the file, or one or two folders up (dist/bin/<binary>). */
-async function nearbyStamps(file: string): Promise<StampList> {
+async function nearbyMetadata(
+  file: string,
+): Promise<{ stamps: StampList; compilers: Readonly<Record<string, string>> }> {
   let dir = path.dirname(path.resolve(file));
   for (let up = 0; up < 3; up++, dir = path.dirname(dir)) {
     try {
-      return parseReleaseMetadata(await readFile(path.join(dir, "metadata.json"), "utf8")).stamps;
+      return readNearbyMetadata(await readFile(path.join(dir, "metadata.json"), "utf8"));
     } catch {
       // not a goship dist here
     }
   }
-  return [];
+  return { stamps: [], compilers: {} };
+}
+
+/**
+ * The two fields inspect uses from a goship metadata.json, read here rather than through metadata/
+ * so that this reader depends on no pipeline folder (metadata/ depends on the build steps).
+ */
+function readNearbyMetadata(text: string): {
+  stamps: StampList;
+  compilers: Readonly<Record<string, string>>;
+} {
+  const value = JSON.parse(text) as {
+    project?: unknown;
+    stamps?: unknown;
+    build?: { cgo?: { compilers?: unknown } };
+  };
+  if (typeof value?.project !== "string") throw new Error("not a goship metadata.json");
+  const stamps = Array.isArray(value.stamps)
+    ? value.stamps.filter(
+        (s): s is { symbol: string; value: string } =>
+          typeof s?.symbol === "string" && typeof s?.value === "string",
+      )
+    : [];
+  const compilers = value.build?.cgo?.compilers;
+  return {
+    stamps,
+    compilers:
+      typeof compilers === "object" && compilers !== null ? (compilers as Record<string, string>) : {},
+  };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { glibcFloor } from "./elf-linkage.js";
 import { MalformedBinaryError, NotAGoBinaryError } from "./errors.js";
 import { formatGoVersionM } from "./go-version.js";
 import { readBinary, readBuildInfo } from "./read-binary.js";
@@ -249,5 +250,47 @@ describe("leaked paths", () => {
     const elf = makeElf(true, true, [{ type: PT_LOAD, flags: RW, vaddr: 0x20000, data }]);
     const info = await readBinary(elf, { buildPaths: ["/builder/home", "/tmp", "/srv"] });
     expect(info.leakedPaths).toEqual(["/builder/home/.netrc", "/tmp/go-build123/b001/x.o"]);
+  });
+});
+
+describe("glibc floor", () => {
+  it("reads the highest GLIBC_ version from DT_VERNEED, the oldest glibc the binary runs on", async () => {
+    const strings = Buffer.from("\0libc.so.6\0GLIBC_2.2.5\0GLIBC_2.34\0GLIBC_2.17\0");
+    const names = [11, 23, 34]; // offsets of the three versions above
+    const verneed = Buffer.alloc(16 + 16 * names.length);
+    verneed.writeUInt16LE(1, 0); // vn_version
+    verneed.writeUInt16LE(names.length, 2); // vn_cnt
+    verneed.writeUInt32LE(1, 4); // vn_file: libc.so.6
+    verneed.writeUInt32LE(16, 8); // vn_aux
+    names.forEach((name, i) => {
+      const at = 16 + 16 * i;
+      verneed.writeUInt32LE(name, at + 8); // vna_name
+      verneed.writeUInt32LE(i === names.length - 1 ? 0 : 16, at + 12); // vna_next
+    });
+    const dynamic = new DataView(new ArrayBuffer(80));
+    const entries: Array<[bigint, bigint]> = [
+      [1n, 1n], // DT_NEEDED libc.so.6
+      [5n, 0x30000n], // DT_STRTAB
+      [0x6ffffffen, 0x50000n], // DT_VERNEED
+      [0x6fffffffn, 1n], // DT_VERNEEDNUM
+    ];
+    entries.forEach(([tag, value], i) => {
+      dynamic.setBigUint64(i * 16, tag, true);
+      dynamic.setBigUint64(i * 16 + 8, value, true);
+    });
+    const info = await readBinary(
+      makeElf(true, true, [
+        { type: PT_LOAD, flags: RW, vaddr: 0x20000, data: inlineFormat() },
+        { type: PT_LOAD, flags: 4, vaddr: 0x30000, data: strings },
+        { type: PT_LOAD, flags: 4, vaddr: 0x50000, data: verneed },
+        { type: PT_DYNAMIC, flags: RW, vaddr: 0x40000, data: new Uint8Array(dynamic.buffer) },
+      ]),
+    );
+    expect(info.linkage).toMatchObject({ needed: ["libc.so.6"], glibc: "2.34" });
+  });
+
+  it("compares versions numerically", () => {
+    expect(glibcFloor(["GLIBC_2.9", "GLIBC_2.17", "GLIBC_PRIVATE", "GCC_3.0"])).toBe("2.17");
+    expect(glibcFloor(["GCC_3.0"])).toBeUndefined();
   });
 });

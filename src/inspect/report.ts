@@ -14,7 +14,9 @@ export function formatReport(binary: InspectedBinary): string {
     : "not recorded";
   const linkage =
     info.linkage.format === "elf"
-      ? info.linkage.fileVerdict + (info.linkage.needed.length ? ` (${info.linkage.needed.join(", ")})` : "")
+      ? info.linkage.fileVerdict +
+        (info.linkage.needed.length ? ` (${info.linkage.needed.join(", ")})` : "") +
+        (info.linkage.glibc ? `, needs glibc ≥ ${info.linkage.glibc}` : "")
       : info.linkage.format === "pe"
         ? `imports ${info.linkage.dlls.join(", ") || "nothing"}`
         : `links ${info.linkage.dylibs.map((d) => d.name).join(", ") || "nothing"}`;
@@ -32,7 +34,10 @@ export function formatReport(binary: InspectedBinary): string {
       `${info.format.toUpperCase()} ${info.header.bits}-bit ${info.header.byteOrder}-endian${info.universal ? `, universal (${info.slices.length} slices)` : ""}`,
     ],
     ["trimpath", setting("-trimpath") === "true" ? "yes" : "no"],
-    ["cgo", setting("CGO_ENABLED") === "1" ? "on" : "off"],
+    [
+      "cgo",
+      cgoSummary(info.buildInfo.settings) + (binary.cCompiler ? `, C compiler: ${binary.cCompiler}` : ""),
+    ],
     ["vcs", vcs],
     ["linkage", linkage],
     [
@@ -79,6 +84,7 @@ export function reportJson(binary: InspectedBinary): object {
     buildId: info.buildId,
     leakedPaths: info.leakedPaths,
     stamps: binary.stamps,
+    ...(binary.cCompiler ? { cCompiler: binary.cCompiler } : {}),
     slices: info.slices.map((s) => ({
       format: s.format,
       offset: s.offset,
@@ -87,4 +93,19 @@ export function reportJson(binary: InspectedBinary): object {
       buildId: s.buildId,
     })),
   };
+}
+
+/**
+ * `on`/`off`, with the C compiler and flags when build info has them: cmd/go records CC, CXX and
+ * CGO_* only for builds without -trimpath (goship's releases name their compiler in metadata.json).
+ */
+export function cgoSummary(
+  settings: ReadonlyArray<{ readonly key: string; readonly value: string }>,
+): string {
+  const enabled = settings.find((s) => s.key === "CGO_ENABLED")?.value;
+  if (enabled !== "1") return "off (CGO_ENABLED=0)";
+  const c = settings.filter(
+    (s) => /^(CC|CXX|CGO_(CFLAGS|CPPFLAGS|CXXFLAGS|LDFLAGS))$/.test(s.key) && s.value !== "",
+  );
+  return `on (CGO_ENABLED=1${c.map((s) => `, ${s.key}=${s.value}`).join("")})`;
 }

@@ -24,6 +24,12 @@ export interface ReleaseMetadata {
     readonly flags: readonly string[];
     readonly ldflags: string;
     readonly env: Readonly<Record<string, string>>;
+    /** How cgo builds were linked, which C compiler built each target, and glibc floors. */
+    readonly cgo?: {
+      readonly mode: "static" | "dynamic";
+      readonly compilers: Readonly<Record<string, string>>;
+      readonly glibc?: Readonly<Record<string, string>>;
+    };
   };
   readonly archives: number;
   readonly goship: string;

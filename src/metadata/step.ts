@@ -2,6 +2,8 @@
 
 import { docFilesOf } from "../archive/files.js";
 import { byKind } from "../artifacts/registry.js";
+import { cgoLdflags } from "../cctoolchain/plan.js";
+import { cgoRecordOf } from "../cctoolchain/plans.js";
 import { ldflagsWithStamps } from "../go/build-args.js";
 import { formatTarget } from "../go/targets.js";
 import { configuredBinaries } from "../gobuild/binaries.js";
@@ -37,6 +39,7 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
     ? await docFilesOf(ctx)
     : [];
   const first = config.builds[0];
+  const cgo = first ? cgoRecordOf(ctx, first.id) : undefined;
   // What really ran: the first binary's recorded `go build` line.
   const built = ctx.artifacts.filter(byKind("binary"))[0]?.producedBy;
   return {
@@ -66,8 +69,12 @@ export async function releaseMetadata(ctx: ReleaseContext): Promise<ReleaseMetad
               `-buildvcs=${release.buildvcs}`,
               ...(first?.flags ?? []),
             ],
-            ldflags: ldflagsWithStamps(first?.ldflags ?? [], stamps),
-            env: { CGO_ENABLED: first?.cgo ? "1" : "0" },
+            ldflags: ldflagsWithStamps(
+              [...(first?.ldflags ?? []), ...(cgo ? cgoLdflags(cgo.mode) : [])],
+              stamps,
+            ),
+            env: { CGO_ENABLED: cgo ? "1" : "0" },
+            ...(cgo ? { cgo } : {}),
           },
     archives: ctx.artifacts.filter(byKind("archive")).length,
     goship: goshipVersion,

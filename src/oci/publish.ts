@@ -1,6 +1,7 @@
 // The `publish` hook: pushes the images a release staged in dist (its OCI layout) to their
 // registries. A publisher never builds: everything comes from artifacts.json and the layout.
 import path from "node:path";
+import type { KindPublisher } from "../artifacts/kind-publisher.js";
 import type { Logger } from "../log/logger.js";
 import type { Exec } from "../process/exec.js";
 import { Layout } from "./layout.js";
@@ -83,3 +84,23 @@ export async function publishImages(input: PublishImagesInput): Promise<PushRepo
   });
   return total;
 }
+
+/** The images' publisher, declared on the layout's kind: `publish` pushes them after the forge release. */
+export const imagesPublisher: KindPublisher = {
+  name: "pushing images",
+  async publish(artifacts, penv) {
+    if (penv.dryRun) {
+      for (const { targets } of pushPlan({ artifacts }))
+        for (const t of targets) penv.log.info("would push image", { reference: t.references.join(", ") });
+      return;
+    }
+    await publishImages({
+      distDir: penv.distDir,
+      artifacts,
+      env: penv.env,
+      exec: penv.exec,
+      log: penv.log,
+      signal: penv.signal,
+    });
+  },
+};

@@ -16,7 +16,7 @@ import { ImageConfigError } from "./errors.js";
 import { type BaseImage, standardAnnotations } from "./image.js";
 import type { Platform } from "./media-types.js";
 import { formatPlatform, platformOf } from "./platform.js";
-import { IMAGE_LAYOUT_KIND } from "./publish.js";
+import { IMAGE_LAYOUT_KIND, imagesPublisher } from "./publish.js";
 import { parseReference } from "./reference.js";
 import { RegistryClient } from "./registry/client.js";
 import { credentialFor, readDockerConfig } from "./registry/credentials.js";
@@ -90,6 +90,7 @@ export const imagesStep: Step = {
       checksummed: true,
       publishOrder: "index",
       verify: verifyImageLayout,
+      publisher: imagesPublisher,
     },
     "image-blob": { category: "image-blob" },
   },

@@ -2,6 +2,7 @@
 // one module that knows every step: a new format is one folder and one line here, and its kinds
 // and config section reach checksums, verify, publishing and schema.json through `formats`.
 import { archiveStep } from "../archive/step.js";
+import { cgoToolchainStep } from "../cctoolchain/step.js";
 import { changelogStep } from "../changelog/step.js";
 import { channelsStep } from "../channels/step.js";
 import { archiveChecksumStep, checksumsStep } from "../checksum/step.js";
@@ -34,6 +35,7 @@ const factSteps: readonly Step[] = [
   configStep, // goship.yaml, else a GoReleaser file, else zero config; every problem with its line
   gitStep, // version, commit, commit time; refuse dirty, untagged or non-git trees unless --snapshot
   targetsStep, // validate os/arch/level against the toolchain before spending time building
+  cgoToolchainStep, // cgo mode per build (static when a package uses C) and a C compiler per target
   checkStampsStep, // find the version/commit/date variables to stamp (zero config); refuse -X that breaks go build
 ];
 

@@ -1,5 +1,6 @@
 // Steps: choose the forge early in a release (the changelog's line breaks depend on it), and
 // publish a finished dist through every publisher.
+import type { PublishEnvironment } from "../artifacts/kind-publisher.js";
 import { changelogNewline } from "../changelog/step.js";
 import { sectionOf } from "../config/section.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
@@ -21,7 +22,10 @@ import {
 } from "./sections.js";
 import { chooseForge, tokenVariables } from "./token.js";
 
-/** Every destination of a release, in order; each selects what it sends by artifact traits. */
+/**
+ * The destinations every release has, in order; each selects what it sends by artifact traits.
+ * Then the publisher each artifact kind declares (`publisher` trait: images, npm, manifests) runs.
+ */
 export const publishers: readonly Publisher[] = [
   scmReleasePublisher, // the GitHub / GitLab / Gitea release with its notes and assets
 ];
@@ -67,6 +71,9 @@ export const publishReleaseStep: Step = {
     const log = secrets.logger(ctx.log);
     try {
       const pctx = await publishContext(ctx, secrets, log);
+      const penv = publishEnvironment(ctx, pctx);
+      const byKind = ctx.kinds.publishersOf(pctx.dist.artifacts);
+      for (const { publisher, artifacts } of byKind) await publisher.check?.(artifacts, penv);
       for (const publisher of publishers) {
         const reason = publisher.skip?.(pctx);
         if (reason !== undefined) {
@@ -75,11 +82,33 @@ export const publishReleaseStep: Step = {
         }
         await publisher.publish(pctx);
       }
+      // After the forge release, so every download URL a manifest or package names resolves.
+      for (const { publisher, artifacts } of byKind) {
+        log.info(publisher.name, { artifacts: artifacts.length });
+        await publisher.publish(artifacts, penv);
+      }
     } catch (error) {
       throw secrets.error(error);
     }
   },
 };
+
+function publishEnvironment(ctx: ReleaseContext, pctx: PublishContext): PublishEnvironment {
+  return {
+    distDir: pctx.dist.dir,
+    tag: pctx.tag,
+    commit: pctx.commit,
+    commitTime: need(ctx, "release").commitTime,
+    moduleDir: pctx.moduleDir,
+    env: pctx.env,
+    exec: ctx.exec,
+    log: pctx.log,
+    dryRun: pctx.dryRun,
+    signal: ctx.signal,
+    render: (source, key) => pctx.render(source, key),
+    addSecret: (value) => pctx.secrets.add(value),
+  };
+}
 
 async function publishContext(
   ctx: ReleaseContext,

@@ -18,6 +18,10 @@ export interface BinaryExpectation {
   readonly build?: BuildExpectation;
   readonly target: Target;
   readonly cgo: boolean;
+  /** How a cgo build was linked, when metadata.json says so: static is then checked like cgo off. */
+  readonly cgoMode?: "static" | "dynamic";
+  /** The glibc floor metadata.json records for a dynamic cgo binary of this target. */
+  readonly glibc?: string;
   readonly snapshot: boolean;
   readonly goVersion: string;
   readonly stamps: ReadonlyArray<{ readonly symbol: string; readonly value: string }>;
@@ -35,7 +39,7 @@ export function checkBinary(info: BinaryInfo, bytes: Uint8Array, expect: BinaryE
   const missing = stamps.filter((s) => !s.found);
   return [
     checkTarget(info, expect.target, setting),
-    checkLinkage(info, expect),
+    ...cgoLinkageChecks(info, expect),
     asked(expect, "stripped", "-s in -ldflags") ??
       verdict(
         "stripped",
@@ -47,7 +51,13 @@ export function checkBinary(info: BinaryInfo, bytes: Uint8Array, expect: BinaryE
     asked(expect, "trimpath", "-trimpath") ??
       verdict("trimpath", setting("-trimpath") === "true", `-trimpath=${setting("-trimpath") ?? "unset"}`),
     expect.cgo
-      ? skip("cgo off", "cgo is configured")
+      ? expect.cgoMode
+        ? verdict(
+            "cgo on",
+            setting("CGO_ENABLED") === "1",
+            `CGO_ENABLED=${setting("CGO_ENABLED") ?? "unset"}`,
+          )
+        : skip("cgo off", "cgo is configured")
       : verdict(
           "cgo off",
           setting("CGO_ENABLED") === "0",
@@ -113,6 +123,54 @@ const allowedDylibs = new Set([
 ]);
 
 /**
+ * A static cgo binary is held to the same rule as a pure-Go one (on Windows the C runtime it
+ * imports is part of the system); a dynamic one lists what it needs and must not need a newer
+ * glibc than the release says.
+ */
+function cgoLinkageChecks(info: BinaryInfo, expect: BinaryExpectation): CheckResult[] {
+  if (!expect.cgo) return [checkLinkage(info, expect)];
+  if (expect.cgoMode === "static") {
+    if (info.linkage.format !== "pe") return [checkLinkage(info, expect)];
+    const runtime = info.linkage.dlls.filter((dll) => !isWindowsSystemDll(dll));
+    return [
+      verdict(
+        "static",
+        runtime.length === 0,
+        runtime.length
+          ? `imports ${runtime.join(", ")}`
+          : `system DLLs only: ${info.linkage.dlls.join(", ")}`,
+      ),
+    ];
+  }
+  if (expect.cgoMode !== "dynamic" || info.linkage.format !== "elf")
+    return [skip("static", "cgo is configured")];
+  const { needed, glibc } = info.linkage;
+  const linkage = pass("linkage", `${info.linkage.fileVerdict}: ${needed.join(", ") || "nothing"}`);
+  if (!glibc) return [linkage, skip("glibc floor", "needs no versioned glibc symbol")];
+  return [
+    linkage,
+    verdict(
+      "glibc floor",
+      expect.glibc === glibc,
+      `needs glibc ${glibc}${expect.glibc === glibc ? "" : ` (release says ${expect.glibc ?? "nothing"})`}`,
+    ),
+  ];
+}
+
+/**
+ * The C runtime mingw-w64 links against (UCRT's api-ms-win-crt-*, msvcrt) ships with Windows;
+ * MinGW's own runtime DLLs (libgcc_s_*, libwinpthread-1, libstdc++-6) do not, and a binary that
+ * imports them does not run on a stock Windows.
+ */
+function isWindowsSystemDll(dll: string): boolean {
+  const name = dll.toLowerCase();
+  return (
+    !name.startsWith("lib") &&
+    (allowedDlls.has(name) || /^(api-ms-win-|ucrtbase|msvcrt|ws2_32|advapi32|user32|bcrypt|ntdll)/.test(name))
+  );
+}
+
+/**
  * Systems where Go's own standard library calls the C library even with cgo off: such a binary is
  * never static, and is as portable as Go makes it when it links only the system's libraries.
  */
@@ -123,7 +181,6 @@ const libcSystems: Readonly<Record<string, RegExp>> = {
 };
 
 function checkLinkage(info: BinaryInfo, expect: BinaryExpectation): CheckResult {
-  if (expect.cgo) return skip("static", "cgo is configured");
   const linkage = info.linkage;
   switch (linkage.format) {
     case "elf": {
@@ -138,6 +195,11 @@ function checkLinkage(info: BinaryInfo, expect: BinaryExpectation): CheckResult 
             : `system libraries only (${linkage.needed.join(", ") || "none"}), as Go links on ${expect.target.goos}`,
         );
       }
+      // -buildmode=pie (asked for in the config, recorded in build info) needs the dynamic loader
+      // to relocate it, and nothing else: not static by design, but still no shared library.
+      const buildmode = info.buildInfo.settings.find((s) => s.key === "-buildmode")?.value;
+      if (buildmode === "pie" && linkage.needed.length === 0 && linkage.interpreter)
+        return skip("static", `-buildmode=pie: no shared library, only the loader ${linkage.interpreter}`);
       return verdict(
         "static",
         linkage.static,

@@ -97,13 +97,23 @@ class Work implements VerifyContext {
   checkBinary(bytes: Uint8Array, targetText: string): Promise<CheckResult[]> {
     const expect = expectation(this.#input, targetText);
     if (!expect) return Promise.resolve([result("target", false, `not a Go target: ${targetText}`)]);
-    const key = `${digestHex(bytes, "sha256")}|${targetText}`;
+    const digest = digestHex(bytes, "sha256");
+    const key = `${digest}|${targetText}`;
     let checks = this.#binaries.get(key);
     if (!checks) {
-      checks = binaryChecks(bytes, expect, this.#input.buildPaths ?? []);
+      const dropped = new Set(this.#unlandedStamps(digest));
+      const stamps = expect.stamps.filter((s) => !dropped.has(s.symbol));
+      checks = binaryChecks(bytes, { ...expect, stamps }, this.#input.buildPaths ?? []);
       this.#binaries.set(key, checks);
     }
     return checks;
+  }
+
+  /** The stamps the release recorded as dropped by the linker from the binary with this digest. */
+  #unlandedStamps(digest: string): string[] {
+    return this.artifacts
+      .filter((a) => a.kind === "binary" && a.sha256 === digest && Array.isArray(a.unlandedStamps))
+      .flatMap((a) => a.unlandedStamps as string[]);
   }
 }
 
@@ -150,10 +160,14 @@ function expectation(input: VerifyInput, targetText: string): BinaryExpectation 
   // cgo is possible unless the build turned it off (an unset CGO_ENABLED leaves it to go: on for the host).
   const cgoSetting = metadata.build?.env?.CGO_ENABLED;
   const cgo = input.cgo ?? (cgoSetting === undefined ? false : cgoSetting !== "0");
+  const cgoMode = metadata.build?.cgo?.mode;
+  const glibc = metadata.build?.cgo?.glibc?.[targetText];
   const build = metadata.build ? buildExpectation(metadata.build) : undefined;
   return {
     target,
     cgo,
+    ...(cgoMode ? { cgoMode } : {}),
+    ...(glibc ? { glibc } : {}),
     snapshot: metadata.snapshot,
     goVersion: metadata.goVersion,
     stamps: metadata.stamps,

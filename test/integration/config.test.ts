@@ -58,6 +58,9 @@ async function run(dir: string, snapshot = false) {
     exec: recordingExec(calls),
     logger,
   });
+  // Every dist made from a GoReleaser file passes `goship verify` on its own, like a zero-config one.
+  const verified = await runCli(["verify", result.distDir], { env: cleanEnv() });
+  expect(verified.code, verified.stdout + verified.stderr).toBe(0);
   const published = (kind: string) =>
     result.artifacts
       .filter((a) => a.kind === kind)
@@ -237,6 +240,9 @@ describe("goship.yaml", () => {
         "",
       ].join("\n"),
     );
+    // The post hooks write into the tree: ignored, as a project ignores generated files, or every
+    // later build would record a modified tree (vcs.modified=true) and fail `goship verify`.
+    writeFileSync(path.join(dir, ".gitignore"), "built-*.txt\n");
     git(dir, "add", "-A");
     git(dir, "commit", "-q", "-m", "goship config");
     git(dir, "tag", "-f", "v1.3.0");
