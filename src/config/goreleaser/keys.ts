@@ -109,7 +109,7 @@ const buildKeys: Record<string, boolean | "pro"> = {
 
 const archiveKeys: Record<string, boolean | "pro"> = {
   ...Object.fromEntries(Object.keys(archive.shape).map((k) => [k, true])),
-  builds_info: false,
+  builds_info: true,
   meta: false,
   templated_files: "pro",
   hooks: "pro",
@@ -125,7 +125,7 @@ const sectionKeys: Array<[path: string, keys: Record<string, boolean | "pro">]> 
       split: true,
       disable: true,
       ids: true,
-      extra_files: false,
+      extra_files: true,
       templated_extra_files: "pro",
     },
   ],
@@ -214,7 +214,7 @@ export function inventoryKeys(
       visit(o, ["archives", i, "format_overrides", j], { goos: true, format: true, formats: true });
     });
     list(entry?.files).forEach((f, j) => {
-      visit(f, ["archives", i, "files", j], { src: true, dst: true, strip_parent: true, info: false });
+      visit(f, ["archives", i, "files", j], { src: true, dst: true, strip_parent: true, info: true });
     });
   });
   return warnings;
