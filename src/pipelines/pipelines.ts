@@ -19,6 +19,7 @@ import { configStep } from "../project/config-step.js";
 import { gitStep, moduleStep, targetsStep, toolchainStep } from "../project/steps.js";
 import { forgeStep, publishReleaseStep } from "../publish/step.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
+import { sourceArchiveStep } from "../source/step.js";
 import { importPartsStep, partManifestStep, selectPartTargetsStep } from "../split/steps.js";
 import { prepareDistStep, publishStep } from "../staging/step.js";
 import { universalBinariesStep, universalTargets } from "../universal/step.js";
@@ -54,6 +55,7 @@ const targetSteps = forEachTarget("building and archiving targets", [
 const releaseWideSteps: readonly Step[] = [
   universalBinariesStep, // universal_binaries: darwin slices joined into one fat Mach-O (replace: drops the thin ones)
   forEachTarget("archiving universal binaries", [archiveStep, archiveChecksumStep], universalTargets), // as darwin/all
+  sourceArchiveStep, // source: the commit's tracked files as `git archive` lists them, plus extra files
   nfpmStep, // nfpms / --packages: .deb, .rpm, .apk and Arch packages of the linux binaries
   imagesStep, // OCI images of the linux binaries (kos, dockers_v2, dockers, docker_manifests, --image) in dist/images
   checksumsStep, // checksums.txt over every archive and package, sorted by name
