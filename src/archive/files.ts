@@ -65,7 +65,7 @@ export async function evalFiles(
     }
     const pattern = spec.src.replace(/^\.\//, "").replace(/\/+$/, "");
     const exists = existsSync(path.join(moduleDir, pattern));
-    const prefix = exists && !hasMatchers(pattern) ? pattern : path.posix.dirname(commonPrefix(files));
+    const prefix = exists && !hasMatchers(pattern) ? pattern : goDir(commonPrefix(files));
     for (const file of files)
       result.push({ source: file, destination: destinationFor(spec, prefix, file), spec: index });
   }
@@ -90,6 +90,16 @@ function destinationFor(spec: FileSpec, prefix: string, file: string): string {
   if (spec.stripParent) return path.posix.join(spec.dst, path.posix.basename(file));
   if (spec.dst !== "") return path.posix.join(spec.dst, path.posix.relative(prefix, file));
   return path.posix.normalize(file);
+}
+
+/**
+ * Go's filepath.Dir: everything before the last "/", so "docs/" (the common prefix of docs/a.md and
+ * docs/b.md) gives "docs". Node's dirname ignores a trailing slash and would give ".".
+ */
+export function goDir(p: string): string {
+  const slash = p.lastIndexOf("/");
+  if (slash === -1) return ".";
+  return path.posix.normalize(p.slice(0, slash) || "/");
 }
 
 function commonPrefix(values: readonly string[]): string {
