@@ -59,11 +59,12 @@ describe("source archives, extra checksum files and archive header fields", () =
     expect(names).toEqual(
       expect.arrayContaining(["LICENSE", "faq.md", "guide.md", "project_1.2.3_README.md", sourceName]),
     );
-    for (const [file, name] of [
+    const extras: Array<[file: string, name: string]> = [
       ["LICENSE", "LICENSE"],
       ["docs/faq.md", "faq.md"],
       ["README.md", "project_1.2.3_README.md"],
-    ]) {
+    ];
+    for (const [file, name] of extras) {
       const hex = tool("sha256sum", [file], dir).split(" ")[0];
       expect(lines, name).toContain(`${hex}  ${name}`);
     }

@@ -115,6 +115,9 @@ const archiveKeys: Record<string, boolean | "pro"> = {
   hooks: "pro",
 };
 
+/** GoReleaser's FileInfo (archives[].files[].info, archives[].builds_info). */
+const fileInfoKeys = { owner: true, group: true, mode: true, mtime: true };
+
 const sectionKeys: Array<[path: string, keys: Record<string, boolean | "pro">]> = [
   ["before", { hooks: true, if: "pro" }],
   [
@@ -215,7 +218,12 @@ export function inventoryKeys(
     });
     list(entry?.files).forEach((f, j) => {
       visit(f, ["archives", i, "files", j], { src: true, dst: true, strip_parent: true, info: true });
+      visit(field(f, "info"), ["archives", i, "files", j, "info"], fileInfoKeys);
     });
+    visit(entry?.builds_info, ["archives", i, "builds_info"], fileInfoKeys);
+  });
+  list(field(data.checksum, "extra_files")).forEach((f, j) => {
+    visit(f, ["checksum", "extra_files", j], { glob: true, name_template: true });
   });
   return warnings;
 }
