@@ -198,7 +198,7 @@ function compare(label, a, b, { headers = false } = {}) {
 async function main() {
   if (!existsSync(goship)) throw new Error("dist/cli/main.js is missing: run `npm run build` first");
   const goreleaser = findGoreleaser();
-  // `npm run test:compat -- formats universal` compares only the fixtures named.
+  // `node scripts/compat.mjs formats universal` (after `npm run build`) compares only the fixtures named.
   const only = process.argv.slice(2);
   const cases = readdirSync(fixtures)
     .filter((name) => only.length === 0 || only.includes(name))

@@ -38,6 +38,7 @@ import { sbomsKeys } from "./sboms.js";
 import { scoopsKeys } from "./scoops.js";
 import { signsKeys } from "./signs.js";
 import { snapcraftsKeys } from "./snapcrafts.js";
+import { sourceKeys } from "./source.js";
 import { srpmKeys } from "./srpm.js";
 import { universalBinariesKeys } from "./universal-binaries.js";
 import { uploadsKeys } from "./uploads.js";
@@ -71,6 +72,7 @@ export const unimplementedSections: Readonly<Record<string, KeyTree>> = {
   docker_signs: dockerSignsKeys,
   binary_signs: binarySignsKeys,
   env_files: envFilesKeys,
+  source: sourceKeys,
   gomod: gomodKeys,
   announce: announceKeys,
   sboms: sbomsKeys,
