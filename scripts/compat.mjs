@@ -82,6 +82,9 @@ async function describe(dist, tool) {
   const headers = {};
   const sources = {};
   const checksumLines = {};
+  // Every name the release records, whatever its kind: checksum lines naming none of them are
+  // checksum.extra_files.
+  const recorded = new Set(records.map((r) => r.name));
   for (const record of records) {
     const kind = tool === "goreleaser" ? record.type : record.kind;
     const file = rel(record.path);
@@ -114,13 +117,14 @@ async function describe(dist, tool) {
       }
       if (kind === "Checksum" || kind === "checksums") {
         for (const line of readFileSync(path.join(dist, file), "utf8").split("\n").filter(Boolean)) {
+          // GoReleaser's split files hold a bare digest: no name, nothing to compare by name.
           const [hex, name] = line.split("  ");
-          checksumLines[name] = hex;
+          if (name !== undefined) checksumLines[name] = hex;
         }
       }
     }
   }
-  return { names: names.sort(), binaries, universal, archives, headers, sources, checksumLines };
+  return { names: names.sort(), binaries, universal, archives, headers, sources, checksumLines, recorded };
 }
 
 function compare(label, a, b, { headers = false } = {}) {
@@ -156,7 +160,7 @@ function compare(label, a, b, { headers = false } = {}) {
       );
   }
   // Checksum lines of files outside the release (checksum.extra_files): same name, same digest.
-  const assets = new Set([...a.names, ...Object.keys(a.binaries), ...b.names, ...Object.keys(b.binaries)]);
+  const assets = new Set([...a.recorded, ...b.recorded, ...a.names, ...b.names]);
   const extra = Object.keys(a.checksumLines).filter((n) => !assets.has(n) && !n.includes("/"));
   const extraEqual = extra.filter((n) => b.checksumLines[n] === a.checksumLines[n]);
   for (const n of extra.filter((n) => !extraEqual.includes(n)))
