@@ -143,7 +143,7 @@ function compare(label, a, b, { headers = false } = {}) {
     if (b.binaries[file] === digest) {
       same++;
       if (a.universal.has(file)) sameUniversal++;
-    } else if (b.binaries[file]) problems.push(`binary differs: ${file}`);
+    } else if (b.binaries[file]) problems.push(`binary differs: ${file}: ${digest} vs ${b.binaries[file]}`);
   }
   const notes = [];
   if (a.universal.size > 0)
