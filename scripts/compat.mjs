@@ -77,12 +77,28 @@ async function describe(dist, tool) {
       : p;
   const names = [];
   const binaries = {};
+  const universal = new Set();
   const archives = {};
+  const headers = {};
+  const sources = {};
+  const checksumLines = {};
+  // Every name the release records, whatever its kind: checksum lines naming none of them are
+  // checksum.extra_files.
+  const recorded = new Set(records.map((r) => r.name));
   for (const record of records) {
     const kind = tool === "goreleaser" ? record.type : record.kind;
     const file = rel(record.path);
-    if (kind === "Universal Binary" || kind === "universal-binary") {
+    // GoReleaser's artifacts.json calls a universal binary a Binary of goarch "all".
+    if (kind === "universal-binary" || (kind === "Binary" && record.goarch === "all")) {
       binaries[file] = sha256(path.join(dist, file));
+      universal.add(file);
+    } else if (kind === "Source" || kind === "source-archive") {
+      // The source archive's whole listing, in order: type, mode, owner, group and name of each entry.
+      names.push(record.name);
+      const listing = await readArchive(readFileSync(path.join(dist, file)));
+      sources[record.name] = listing.entries.map(
+        (e) => `${e.type} ${e.mode.toString(8)} ${e.uname}/${e.gname} ${e.name}`,
+      );
     } else if (kind === "Binary" || kind === "binary") {
       const built = tool === "goship" || path.basename(file) === record.name;
       if (built) binaries[file] = sha256(path.join(dist, file));
@@ -91,17 +107,27 @@ async function describe(dist, tool) {
       names.push(record.name);
       if (/\.(tar\.gz|tgz|tar|zip)$/.test(record.name)) {
         const listing = await readArchive(readFileSync(path.join(dist, file)));
-        archives[record.name] = listing.entries
-          .filter((e) => e.type !== "dir")
-          .map((e) => e.name)
+        const files = listing.entries.filter((e) => e.type !== "dir");
+        archives[record.name] = files.map((e) => e.name).sort();
+        // Header fields set by builds_info and files[].info (owner, group, mode); mtimes are not
+        // compared: GoReleaser takes unset ones from the disk.
+        headers[record.name] = files
+          .map((e) => `${e.name} ${e.mode.toString(8)} ${e.uname}/${e.gname}`)
           .sort();
+      }
+      if (kind === "Checksum" || kind === "checksums") {
+        for (const line of readFileSync(path.join(dist, file), "utf8").split("\n").filter(Boolean)) {
+          // GoReleaser's split files hold a bare digest: no name, nothing to compare by name.
+          const [hex, name] = line.split("  ");
+          if (name !== undefined) checksumLines[name] = hex;
+        }
       }
     }
   }
-  return { names: names.sort(), binaries, archives };
+  return { names: names.sort(), binaries, universal, archives, headers, sources, checksumLines, recorded };
 }
 
-function compare(label, a, b) {
+function compare(label, a, b, { headers = false } = {}) {
   const problems = [];
   const onlyA = [...a.names, ...Object.keys(a.binaries)].filter(
     (n) => !b.names.includes(n) && !(n in b.binaries),
@@ -112,9 +138,49 @@ function compare(label, a, b) {
   if (onlyA.length) problems.push(`only GoReleaser made: ${onlyA.join(", ")}`);
   if (onlyB.length) problems.push(`only goship made: ${onlyB.join(", ")}`);
   let same = 0;
+  let sameUniversal = 0;
   for (const [file, digest] of Object.entries(a.binaries)) {
-    if (b.binaries[file] === digest) same++;
-    else if (b.binaries[file]) problems.push(`binary differs: ${file}`);
+    if (b.binaries[file] === digest) {
+      same++;
+      if (a.universal.has(file)) sameUniversal++;
+    } else if (b.binaries[file]) problems.push(`binary differs: ${file}: ${digest} vs ${b.binaries[file]}`);
+  }
+  const notes = [];
+  if (a.universal.size > 0)
+    notes.push(`${sameUniversal}/${a.universal.size} universal binaries byte-identical`);
+  for (const [name, entries] of Object.entries(a.sources)) {
+    const ours = b.sources[name];
+    if (!ours) continue;
+    const firstDiff = entries.findIndex((e, i) => ours[i] !== e);
+    if (firstDiff === -1 && ours.length === entries.length)
+      notes.push(`source ${name}: ${entries.length} entries equal (names, order, modes, owners)`);
+    else
+      problems.push(
+        `source listing differs: ${name} at entry ${firstDiff === -1 ? entries.length : firstDiff}: ${entries[firstDiff] ?? "(end)"} vs ${ours[firstDiff === -1 ? entries.length : firstDiff] ?? "(end)"}`,
+      );
+  }
+  // Checksum lines of files outside the release (checksum.extra_files): same name, same digest.
+  const assets = new Set([...a.recorded, ...b.recorded, ...a.names, ...b.names]);
+  const extra = Object.keys(a.checksumLines).filter((n) => !assets.has(n) && !n.includes("/"));
+  const extraEqual = extra.filter((n) => b.checksumLines[n] === a.checksumLines[n]);
+  for (const n of extra.filter((n) => !extraEqual.includes(n)))
+    problems.push(
+      `checksum line differs for extra file ${n}: ${a.checksumLines[n]} vs ${b.checksumLines[n] ?? "(none)"}`,
+    );
+  for (const n of Object.keys(b.checksumLines).filter((n) => !assets.has(n) && !(n in a.checksumLines)))
+    problems.push(`only goship lists ${n} in its checksums`);
+  if (extra.length > 0) notes.push(`${extraEqual.length}/${extra.length} extra-file checksum lines equal`);
+  if (headers) {
+    let equal = 0;
+    for (const [name, entries] of Object.entries(a.headers)) {
+      if (!b.headers[name]) continue;
+      if (JSON.stringify(b.headers[name]) === JSON.stringify(entries)) equal++;
+      else
+        problems.push(
+          `archive headers differ: ${name}: ${JSON.stringify(entries)} vs ${JSON.stringify(b.headers[name])}`,
+        );
+    }
+    notes.push(`${equal}/${Object.keys(a.headers).length} archives with equal owners, groups and modes`);
   }
   for (const [file, entries] of Object.entries(a.archives)) {
     if (b.archives[file] && JSON.stringify(b.archives[file]) !== JSON.stringify(entries)) {
@@ -126,7 +192,8 @@ function compare(label, a, b) {
   const total = Object.keys(a.binaries).length;
   console.log(
     `${problems.length ? "✗" : "✓"} ${label}: ${a.names.length} assets + ${Object.keys(a.binaries).length} binaries, names ${onlyA.length + onlyB.length ? "differ" : "equal"}; ` +
-      `${same}/${total} binaries byte-identical; ${Object.keys(a.archives).length} archive listings compared`,
+      `${same}/${total} binaries byte-identical; ${Object.keys(a.archives).length} archive listings compared` +
+      (notes.length ? `; ${notes.join("; ")}` : ""),
   );
   for (const problem of problems) console.log(`    ${problem}`);
   return problems.length === 0;
@@ -135,7 +202,11 @@ function compare(label, a, b) {
 async function main() {
   if (!existsSync(goship)) throw new Error("dist/cli/main.js is missing: run `npm run build` first");
   const goreleaser = findGoreleaser();
-  const cases = readdirSync(fixtures).sort();
+  // `node scripts/compat.mjs formats universal` (after `npm run build`) compares only the fixtures named.
+  const only = process.argv.slice(2);
+  const cases = readdirSync(fixtures)
+    .filter((name) => only.length === 0 || only.includes(name))
+    .sort();
   if (!goreleaser) {
     console.log("goreleaser is MISSING: the GoReleaser comparison did not run.");
     console.log(`  install it with: go install github.com/goreleaser/goreleaser/v2@${wantedVersion}`);
@@ -166,7 +237,12 @@ async function main() {
       const ours = path.join(dir, "dist");
       const a = await describe(theirs, "goreleaser");
       const b = await describe(ours, "goship");
-      if (compare(`${name}${snapshot.length ? " (snapshot)" : ""}`, a, b)) passed++;
+      // Archive headers are compared where the config sets them (builds_info, files[].info).
+      const configFile = [".goreleaser.yaml", ".goreleaser.yml"]
+        .map((f) => path.join(fixtures, name, f))
+        .find((f) => existsSync(f));
+      const headers = configFile !== undefined && readFileSync(configFile, "utf8").includes("builds_info");
+      if (compare(`${name}${snapshot.length ? " (snapshot)" : ""}`, a, b, { headers })) passed++;
       else failed++;
     } catch (error) {
       failed++;

@@ -35,6 +35,8 @@ export async function findDocFiles(moduleDir: string): Promise<DocFile[]> {
 export interface ArchiveFile {
   readonly source: string;
   readonly destination: string;
+  /** Index of the spec that matched it (whose `info` applies). */
+  readonly spec: number;
 }
 
 export interface FileSpec {
@@ -55,7 +57,7 @@ export async function evalFiles(
   warn: (message: string, fields: Record<string, string>) => void,
 ): Promise<ArchiveFile[]> {
   const result: ArchiveFile[] = [];
-  for (const spec of specs) {
+  for (const [index, spec] of specs.entries()) {
     const files = await globFiles(moduleDir, spec.src);
     if (files.length === 0) {
       if (!spec.optional) warn("no files matched", { glob: spec.src });
@@ -63,8 +65,9 @@ export async function evalFiles(
     }
     const pattern = spec.src.replace(/^\.\//, "").replace(/\/+$/, "");
     const exists = existsSync(path.join(moduleDir, pattern));
-    const prefix = exists && !hasMatchers(pattern) ? pattern : path.posix.dirname(commonPrefix(files));
-    for (const file of files) result.push({ source: file, destination: destinationFor(spec, prefix, file) });
+    const prefix = exists && !hasMatchers(pattern) ? pattern : goDir(commonPrefix(files));
+    for (const file of files)
+      result.push({ source: file, destination: destinationFor(spec, prefix, file), spec: index });
   }
   result.sort((a, b) => (a.destination < b.destination ? -1 : a.destination > b.destination ? 1 : 0));
   const seen = new Map<string, string>();
@@ -87,6 +90,16 @@ function destinationFor(spec: FileSpec, prefix: string, file: string): string {
   if (spec.stripParent) return path.posix.join(spec.dst, path.posix.basename(file));
   if (spec.dst !== "") return path.posix.join(spec.dst, path.posix.relative(prefix, file));
   return path.posix.normalize(file);
+}
+
+/**
+ * Go's filepath.Dir: everything before the last "/", so "docs/" (the common prefix of docs/a.md and
+ * docs/b.md) gives "docs". Node's dirname ignores a trailing slash and would give ".".
+ */
+export function goDir(p: string): string {
+  const slash = p.lastIndexOf("/");
+  if (slash === -1) return ".";
+  return path.posix.normalize(p.slice(0, slash) || "/");
 }
 
 function commonPrefix(values: readonly string[]): string {

@@ -21,6 +21,7 @@ import type { ArchiveEntry } from "./formats/entry.js";
 import { writeTarGz } from "./formats/gzip.js";
 import { writeTar } from "./formats/tar.js";
 import { writeZip } from "./formats/zip.js";
+import { type EntryInfo, entryInfoOf } from "./info.js";
 import { verifyArchive } from "./verify.js";
 
 export const archiveStep: TargetStep = {
@@ -90,10 +91,24 @@ async function writeArchive(
     digests.set(under(inside), binary.sha256);
     return { path: under(inside), binary };
   });
+  const renderIn = (template: string, key: string) => render(ctx, template, key, fields);
+  // builds_info: owner, group and mtime of the binaries; their mode stays 0755, as in GoReleaser.
+  const { mode: _ignored, ...binaryInfo } = entryInfoOf(
+    archive.buildsInfo,
+    `archives[${index}].builds_info`,
+    renderIn,
+  );
   for (const { path: entryPath } of binaryEntries)
-    entries.push({ path: entryPath, kind: "file", mode: 0o755, data: Buffer.alloc(0) });
+    entries.push({ path: entryPath, kind: "file", mode: 0o755, data: Buffer.alloc(0), ...binaryInfo });
   for (const file of await filesOf(ctx, archive, index, fields)) {
-    entries.push({ path: under(file.destination), kind: "file", mode: file.mode, data: file.data });
+    const { mode, ...info } = file.info;
+    entries.push({
+      path: under(file.destination),
+      kind: "file",
+      mode: mode ?? file.mode,
+      data: file.data,
+      ...info,
+    });
   }
   const options = { mtime: release.time };
   const key = archiveKey(format, options.mtime, entries, digests);
@@ -168,6 +183,8 @@ interface StoredFile {
   readonly destination: string;
   readonly mode: number;
   readonly data: Buffer;
+  /** The header fields its `info` sets. */
+  readonly info: EntryInfo;
 }
 
 /** The archive's files: goship's documents, or the config's globs (evaluated once per archive and target). */
@@ -180,14 +197,18 @@ async function filesOf(
   const moduleDir = need(ctx, "module").dir;
   const out: StoredFile[] = [];
   const specs = [];
+  const infos: EntryInfo[] = [];
   for (const [i, file] of archive.files.entries()) {
     if (file.kind === "docs") {
       for (const doc of await docFilesOf(ctx))
-        out.push({ destination: doc.name, mode: 0o644, data: doc.data });
+        out.push({ destination: doc.name, mode: 0o644, data: doc.data, info: {} });
       continue;
     }
     const src = render(ctx, file.src, `archives[${index}].files[${i}]`, fields);
     specs.push({ src, dst: file.dst, stripParent: file.stripParent, optional: file.optional });
+    infos.push(
+      entryInfoOf(file.info, `archives[${index}].files[${i}].info`, (t, key) => render(ctx, t, key, fields)),
+    );
   }
   if (specs.length === 0) return out;
   let matched: ArchiveFile[];
@@ -200,7 +221,12 @@ async function filesOf(
     const full = path.join(moduleDir, ...file.source.split("/"));
     const [data, info] = await Promise.all([readFile(full), stat(full)]);
     // Modes are normalised: what git records (executable or not), never the umask of the machine.
-    out.push({ destination: file.destination, mode: info.mode & 0o111 ? 0o755 : 0o644, data });
+    out.push({
+      destination: file.destination,
+      mode: info.mode & 0o111 ? 0o755 : 0o644,
+      data,
+      info: infos[file.spec] ?? {},
+    });
   }
   return out;
 }
@@ -220,6 +246,10 @@ export function archiveKey(
     e.kind,
     e.mode,
     known.get(e.path) ?? (e.data ? sha256Hex(e.data) : ""),
+    // Only entries with an `info` get more fields: the keys of every other archive stay as they were.
+    ...(e.owner !== undefined || e.group !== undefined || e.mtime !== undefined
+      ? [e.owner ?? "", e.group ?? "", e.mtime ?? -1]
+      : []),
   ]);
   const inputs = ["goship-archive-v1", goshipVersion, process.versions.zlib, format, mtime, described];
   return createHash("sha256").update(JSON.stringify(inputs)).digest("hex");

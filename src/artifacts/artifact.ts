@@ -32,6 +32,15 @@ export interface Common {
   readonly producedBy?: ProducedBy;
 }
 
+/**
+ * A file outside the release listed in a checksum file (checksum.extra_files), with the digest it
+ * had when the release was made: verify checks those lines against it.
+ */
+export interface ExtraFileDigest {
+  readonly name: string;
+  readonly digest: string;
+}
+
 /** `binary`: a binary released as it is, under the archive name template (GoReleaser's format). */
 export type ArchiveFormat = "tar.gz" | "zip" | "tar" | "binary";
 
@@ -54,8 +63,12 @@ export interface ArtifactKinds {
     readonly files: readonly string[];
   };
   // `target` is absent for artifacts of no single target (source archives, extra files).
-  checksum: { readonly target?: Target; readonly of: string };
-  checksums: { readonly algorithm: "sha256" | "sha512" };
+  checksum: {
+    readonly target?: Target;
+    readonly of: string;
+    readonly extraFiles?: readonly ExtraFileDigest[];
+  };
+  checksums: { readonly algorithm: "sha256" | "sha512"; readonly extraFiles?: readonly ExtraFileDigest[] };
   metadata: Record<never, never>;
 }
 

@@ -2,6 +2,7 @@
 // the release; the config can rename them, switch to sha512, or keep only one kind. What is
 // checksummed is every artifact whose kind is declared `checksummed`, whatever step made it.
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import type { Artifact } from "../artifacts/artifact.js";
 import { byTarget } from "../artifacts/registry.js";
 import type { Target } from "../go/targets.js";
@@ -10,6 +11,7 @@ import { factKey } from "../pipeline/facts.js";
 import type { Step, TargetStep } from "../pipeline/step.js";
 import { releaseFields, render, targetFields } from "../pipeline/templates.js";
 import { stagedPath, writeStaged } from "../staging/staging.js";
+import { findExtraFiles } from "./extra-files.js";
 import { digestHex, formatChecksumLine, formatChecksumsFile } from "./format.js";
 import { verifyChecksumFile } from "./verify.js";
 
@@ -39,6 +41,7 @@ export const checksumsStep: Step = {
   async run(ctx) {
     const { algorithm, combined, split } = need(ctx, "config").checksum;
     const artifacts = checksummed(ctx);
+    const extras = await extraFilesOf(ctx);
     // Artifacts made after the targets' own steps (or without a target) get their split file here.
     // Shards merged into one release bring their split files along: those are done too.
     if (split !== undefined) {
@@ -50,11 +53,15 @@ export const checksumsStep: Step = {
         ctx,
         artifacts.filter((a) => !done.has(a.name)),
       );
+      for (const extra of extras) await writeExtraSplitFile(ctx, extra);
     }
-    if (combined === undefined || artifacts.length === 0) return;
-    const lines = await Promise.all(
-      artifacts.map(async (a) => ({ name: a.name, hex: await digestOf(ctx, a, algorithm) })),
-    );
+    if (combined === undefined || artifacts.length + extras.length === 0) return;
+    const lines = [
+      ...(await Promise.all(
+        artifacts.map(async (a) => ({ name: a.name, hex: await digestOf(ctx, a, algorithm) })),
+      )),
+      ...extras.map((e) => ({ name: e.name, hex: e.digest })),
+    ];
     const name = render(ctx, combined, "checksum.name_template", {
       ...releaseFields(ctx),
       Algorithm: algorithm,
@@ -66,6 +73,7 @@ export const checksumsStep: Step = {
       name,
       path: name,
       algorithm,
+      ...(extras.length ? { extraFiles: extras.map((e) => ({ name: e.name, digest: e.digest })) } : {}),
       ...written,
       producedBy: {
         step: checksumsStep.name,
@@ -74,6 +82,58 @@ export const checksumsStep: Step = {
     });
   },
 };
+
+interface DigestedExtraFile {
+  readonly name: string;
+  readonly source: string;
+  /** Its digest in the configured algorithm. */
+  readonly digest: string;
+}
+
+/** checksum.extra_files: files outside the release, found and hashed when the checksums are written. */
+async function extraFilesOf(ctx: ReleaseContext): Promise<DigestedExtraFile[]> {
+  const { algorithm, extraFiles } = need(ctx, "config").checksum;
+  if (extraFiles.length === 0) return [];
+  const fields = releaseFields(ctx);
+  const specs = extraFiles.map((f, i) => ({
+    glob: render(ctx, f.glob, `checksum.extra_files[${i}].glob`, fields),
+    name: f.nameTemplate
+      ? render(ctx, f.nameTemplate, `checksum.extra_files[${i}].name_template`, fields)
+      : "",
+  }));
+  const root = need(ctx, "module").dir;
+  const found = await findExtraFiles(root, specs, (message, details) => ctx.log.warn(message, details));
+  return Promise.all(
+    found.map(async (f) => ({
+      ...f,
+      digest: digestHex(await readFile(path.join(root, ...f.source.split("/"))), algorithm),
+    })),
+  );
+}
+
+/** GoReleaser gives extra files a split checksum file too. */
+async function writeExtraSplitFile(ctx: ReleaseContext, extra: DigestedExtraFile): Promise<void> {
+  const { algorithm, split, splitContent } = need(ctx, "config").checksum;
+  if (split === undefined) return;
+  const name = render(ctx, split, "checksum.name_template", {
+    ...releaseFields(ctx),
+    ArtifactName: extra.name,
+    ArtifactPath: extra.source,
+    Algorithm: algorithm,
+  });
+  ctx.artifacts.claimName(name, "the checksum name template");
+  const text = splitContent === "line" ? formatChecksumLine(extra.digest, extra.name) : extra.digest;
+  const written = await writeStaged(ctx, name, text);
+  ctx.artifacts.add({
+    kind: "checksum",
+    name,
+    path: name,
+    of: extra.name,
+    extraFiles: [{ name: extra.name, digest: extra.digest }],
+    ...written,
+    producedBy: { step: checksumsStep.name, inputs: [] },
+  });
+}
 
 async function writeSplitFiles(
   ctx: ReleaseContext,

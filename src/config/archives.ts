@@ -7,6 +7,19 @@ import type { UserArchive, UserFile } from "./schema.js";
 
 export type ArchiveFormatName = "tar.gz" | "tar" | "zip" | "binary" | "none";
 
+/**
+ * GoReleaser's `info` of archived files: tar owner and group names (uid/gid 0), permission bits,
+ * and an RFC 3339 mtime. Templates, rendered per archive; "" and 0 leave goship's defaults.
+ */
+export interface ResolvedFileInfo {
+  readonly owner: string;
+  readonly group: string;
+  readonly mode: number;
+  readonly mtime: string;
+}
+
+export const noFileInfo: ResolvedFileInfo = { owner: "", group: "", mode: 0, mtime: "" };
+
 /** One `files` entry: a glob (template) and where its matches go. `docs` is goship's default set. */
 export type ResolvedFile =
   | { readonly kind: "docs" }
@@ -17,6 +30,7 @@ export type ResolvedFile =
       readonly stripParent: boolean;
       /** A default entry: matching nothing is normal, not worth a warning. */
       readonly optional: boolean;
+      readonly info: ResolvedFileInfo;
     };
 
 export interface ResolvedArchive {
@@ -38,6 +52,8 @@ export interface ResolvedArchive {
   readonly wrapEntry: boolean;
   readonly stripBinaryDirectory: boolean;
   readonly allowDifferentBinaryCount: boolean;
+  /** GoReleaser's `builds_info`: owner, group and mtime of the binaries (their mode is always 0755). */
+  readonly buildsInfo: ResolvedFileInfo;
 }
 
 export const defaultArchiveName = "{{ .ProjectName }}-{{ .Version }}-{{ .Os }}-{{ .ArchVariant }}";
@@ -59,17 +75,24 @@ export function withArchiveDefaults(user: UserArchive): ResolvedArchive {
     wrapEntry: true,
     stripBinaryDirectory: false,
     allowDifferentBinaryCount: user.allow_different_binary_count ?? false,
+    buildsInfo: noFileInfo,
   };
 }
 
-export function resolveFile(file: UserFile, optional: boolean): ResolvedFile {
-  if (typeof file === "string") return { kind: "glob", src: file, dst: "", stripParent: false, optional };
+export function resolveFile(
+  file: UserFile,
+  optional: boolean,
+  info: ResolvedFileInfo = noFileInfo,
+): ResolvedFile {
+  if (typeof file === "string")
+    return { kind: "glob", src: file, dst: "", stripParent: false, optional, info };
   return {
     kind: "glob",
     src: file.src,
     dst: file.dst ?? "",
     stripParent: file.strip_parent ?? false,
     optional,
+    info,
   };
 }
 

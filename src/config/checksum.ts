@@ -14,6 +14,8 @@ export interface ResolvedChecksum {
   readonly splitContent: "line" | "digest";
   /** Ids of the archive configs whose artifacts are checksummed; undefined: all. */
   readonly ids: readonly string[] | undefined;
+  /** Files outside the release listed too (GoReleaser's `extra_files`): a glob and a name, templates. */
+  readonly extraFiles: ReadonlyArray<{ readonly glob: string; readonly nameTemplate: string }>;
 }
 
 export const defaultSplitName = "{{ .ArtifactName }}.{{ .Algorithm }}";
@@ -26,5 +28,6 @@ export function withChecksumDefaults(user: UserChecksum = {}): ResolvedChecksum 
     split: disabled || user.split === false ? undefined : (user.split_name_template ?? defaultSplitName),
     splitContent: "line",
     ids: undefined,
+    extraFiles: (user.extra_files ?? []).map((f) => ({ glob: f.glob, nameTemplate: f.name_template ?? "" })),
   };
 }

@@ -128,6 +128,7 @@ describe("GoReleaser files", () => {
       "    prebuilt: { path: x }",
       "archives:",
       "  - files: [{ src: LICENSE, info: { owner: root } }]",
+      "    meta: true",
       "    templated_files: [{ src: a }]",
     ].join("\n");
     const config = resolveGoreleaserConfig(load(text, ".goreleaser.yaml"), facts, {});
@@ -135,7 +136,7 @@ describe("GoReleaser files", () => {
       "release",
       "changelog",
       "builds[0].command",
-      "archives[0].files[0].info",
+      "archives[0].meta",
       "nightly (GoReleaser Pro only)",
       "builds[0].prebuilt (GoReleaser Pro only)",
       "archives[0].templated_files (GoReleaser Pro only)",

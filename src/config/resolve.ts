@@ -186,6 +186,15 @@ function resolveUserConfig(
     templates.push({ path: ["checksum", "name_template"], source: checksum.combined, scope: "release" });
   if (checksum.split)
     templates.push({ path: ["checksum", "split_name_template"], source: checksum.split, scope: "artifact" });
+  checksum.extraFiles.forEach((f, i) => {
+    templates.push({ path: ["checksum", "extra_files", i, "glob"], source: f.glob, scope: "release" });
+    if (f.nameTemplate)
+      templates.push({
+        path: ["checksum", "extra_files", i, "name_template"],
+        source: f.nameTemplate,
+        scope: "release",
+      });
+  });
   const versionTemplate = user.snapshot?.version_template ?? "{{ .Version }}";
   templates.push({ path: ["snapshot", "version_template"], source: versionTemplate, scope: "release" });
   const before = (user.before?.hooks ?? []).map((hook, i) => resolveHook(hook, `before.hooks[${i}]`));

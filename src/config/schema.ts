@@ -195,6 +195,23 @@ const checksumSchema = z.strictObject({
     "Name of each archive's own checksum file (template; .ArtifactName, .Algorithm). @default {{ .ArtifactName }}.{{ .Algorithm }}",
   ).optional(),
   disable: z.boolean().optional().meta({ description: "Write no checksums. @default false" }),
+  extra_files: z
+    .array(
+      z.strictObject({
+        glob: z
+          .string()
+          .min(1)
+          .meta({ description: "Files to list, relative to the module root (template)." }),
+        name_template: template(
+          "Name of the file in the checksum file (template); only for a glob that matches one file. @default the file's base name",
+        ).optional(),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        "Files outside the release also listed in the checksum files (GoReleaser's checksum.extra_files). @default []",
+    }),
 });
 
 export const configSchema = z

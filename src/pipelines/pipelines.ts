@@ -23,6 +23,7 @@ import { forgeStep, publishReleaseStep } from "../publish/step.js";
 import { reproducibleSourceStep, verifyReproducibleStep } from "../reproduce/step.js";
 import { sbomStep } from "../sbom/step.js";
 import { binarySignStep, signStep } from "../sign/step.js";
+import { sourceArchiveStep } from "../source/step.js";
 import { importPartsStep, partManifestStep, selectPartTargetsStep } from "../split/steps.js";
 import { prepareDistStep, publishStep } from "../staging/step.js";
 import { universalBinariesStep, universalTargets } from "../universal/step.js";
@@ -60,6 +61,7 @@ const releaseWideSteps: readonly Step[] = [
   universalBinariesStep, // universal_binaries: darwin slices joined into one fat Mach-O (replace: drops the thin ones)
   forEachTarget("archiving universal binaries", [archiveStep, archiveChecksumStep], universalTargets), // as darwin/all
   binarySignStep, // binary_signs: each binary as built, universal ones included (archiving never changes them)
+  sourceArchiveStep, // source: the commit's tracked files as `git archive` lists them, plus extra files
   nfpmStep, // nfpms / --packages: .deb, .rpm, .apk and Arch packages of the linux binaries
   imagesStep, // OCI images of the linux binaries (kos, dockers_v2, dockers, docker_manifests, --image) in dist/images
   sbomStep, // sboms: an SBOM per archive/binary/package from build info (or the entry's cmd); checksummed

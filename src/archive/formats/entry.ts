@@ -5,11 +5,18 @@
 export interface ArchiveEntry {
   /** Posix path relative to the archive root: no leading "/", no "." or ".." segments, no trailing "/". */
   readonly path: string;
-  readonly kind: "file" | "dir";
+  readonly kind: "file" | "dir" | "symlink";
   /** Permission bits only, such as 0o755; file-type bits are added by the writers. */
   readonly mode: number;
-  /** File content; required for files, absent for directories. */
+  /** File content; required for files, absent for directories and links. */
   readonly data?: Uint8Array;
+  /** A symlink's target, as stored; required for symlinks only. */
+  readonly linkTarget?: string;
+  /** Unix seconds for this entry alone (GoReleaser's `info.mtime`); else `options.mtime`. */
+  readonly mtime?: number;
+  /** tar user and group names (uid/gid stay 0, as GoReleaser's `info.owner`/`info.group` set them); else "root". */
+  readonly owner?: string;
+  readonly group?: string;
 }
 
 /** Settings that apply to every entry of one archive. */
@@ -18,6 +25,12 @@ export interface ArchiveOptions {
   readonly mtime: number;
   /** Deflate level from 0 to 9. @default 6 */
   readonly level?: number;
+  /**
+   * `sorted`: entries in byte order of their paths (goship's archives). `given`: in the caller's
+   * order, for an archive whose order is someone else's (a source archive in `git archive`'s order).
+   * @default "sorted"
+   */
+  readonly order?: "sorted" | "given";
 }
 
 /**
@@ -82,15 +95,33 @@ export function validateEntries(entries: readonly ArchiveEntry[]): void {
     if (entry.kind === "file" && entry.data === undefined) {
       throw new Error(`archive file ${quoted} has no data`);
     }
-    if (entry.kind === "dir" && entry.data !== undefined) {
-      throw new Error(`archive directory ${quoted} has data; only files carry content`);
+    if (entry.kind !== "file" && entry.data !== undefined) {
+      throw new Error(`archive ${entry.kind} ${quoted} has data; only files carry content`);
+    }
+    if ((entry.kind === "symlink") !== (entry.linkTarget !== undefined)) {
+      throw new Error(
+        `archive entry ${quoted}: a link target belongs to symlinks, and every symlink needs one`,
+      );
+    }
+    if (entry.mtime !== undefined && (!Number.isInteger(entry.mtime) || entry.mtime < 0)) {
+      throw new Error(
+        `archive entry ${quoted} has mtime ${entry.mtime}; use whole seconds since 1970-01-01 UTC`,
+      );
+    }
+    for (const name of [entry.owner, entry.group]) {
+      if (name !== undefined && (name === "" || utf8(name).length > 31 || name.includes("\0"))) {
+        throw new Error(
+          `archive entry ${quoted}: owner and group names must be 1 to 31 bytes, got ${JSON.stringify(name)}`,
+        );
+      }
     }
   }
   // A file used as a parent directory cannot be extracted: "bin" as a file and "bin/app" both.
   for (const path of kinds.keys()) {
     for (let slash = path.indexOf("/"); slash !== -1; slash = path.indexOf("/", slash + 1)) {
       const parent = path.slice(0, slash);
-      if (kinds.get(parent) === "file") {
+      const kind = kinds.get(parent);
+      if (kind === "file" || kind === "symlink") {
         throw new Error(
           `archive path ${JSON.stringify(path)} is inside ${JSON.stringify(parent)}, which is a file`,
         );
@@ -114,5 +145,5 @@ export function validateOptions(options: ArchiveOptions): void {
 export function prepareEntries(entries: readonly ArchiveEntry[], options: ArchiveOptions): ArchiveEntry[] {
   validateOptions(options);
   validateEntries(entries);
-  return sortEntries(entries);
+  return options.order === "given" ? [...entries] : sortEntries(entries);
 }

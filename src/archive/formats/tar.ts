@@ -11,7 +11,7 @@ const PREFIX_MAX = 155;
 /** Largest value of an 11-digit octal field (size, mtime): 8 GiB - 1 and the year 2242. */
 const OCTAL_11_MAX = 0o77777777777;
 
-const TYPEFLAG = { file: "0", dir: "5", pax: "x" } as const;
+const TYPEFLAG = { file: "0", symlink: "2", dir: "5", pax: "x" } as const;
 
 interface HeaderFields {
   readonly name: Uint8Array;
@@ -20,6 +20,9 @@ interface HeaderFields {
   readonly size: number;
   readonly mtime: number;
   readonly type: (typeof TYPEFLAG)[keyof typeof TYPEFLAG];
+  readonly linkname?: Uint8Array;
+  readonly uname?: string;
+  readonly gname?: string;
 }
 
 /** Zero-padded octal digits followed by a NUL, filling a field of `width` bytes as ustar expects. */
@@ -32,8 +35,8 @@ function octal(value: number, width: number, field: string): Uint8Array {
 }
 
 /**
- * One 512-byte header. uid/gid are 0 and uname/gname "root" so that nothing about the machine or
- * the user who ran the release leaks in. devmajor/devminor stay empty (NUL): they only mean
+ * One 512-byte header. uid/gid are 0 and uname/gname "root" (or the names the config gives) so
+ * that nothing about the machine or the user who ran the release leaks in. devmajor/devminor stay empty (NUL): they only mean
  * something for device files, which goship never writes.
  */
 function header(fields: HeaderFields): Buffer {
@@ -45,10 +48,11 @@ function header(fields: HeaderFields): Buffer {
   block.set(octal(fields.size, 12, "size"), 124);
   block.set(octal(fields.mtime, 12, "mtime"), 136);
   block.write(fields.type, 156, "latin1");
+  if (fields.linkname) block.set(fields.linkname, 157);
   block.write("ustar\0", 257, "latin1");
   block.write("00", 263, "latin1");
-  block.write("root", 265, "latin1");
-  block.write("root", 297, "latin1");
+  block.set(utf8(fields.uname ?? "root"), 265);
+  block.set(utf8(fields.gname ?? "root"), 297);
   block.set(fields.prefix, 345);
   // The checksum is computed with its own field read as eight spaces, then stored as 6 digits, NUL, space.
   block.fill(0x20, 148, 156);
@@ -94,7 +98,15 @@ function padToBlock(data: Uint8Array): Uint8Array[] {
   return rest === 0 ? [data] : [data, Buffer.alloc(BLOCK - rest)];
 }
 
-function entryBlocks(entry: ArchiveEntry, mtime: number): Uint8Array[] {
+function entryBlocks(entry: ArchiveEntry, defaultMtime: number): Uint8Array[] {
+  const mtime = entry.mtime ?? defaultMtime;
+  if (mtime > OCTAL_11_MAX) {
+    throw new Error(`archive mtime ${mtime} is later than ustar can store (year 2242)`);
+  }
+  const linkname = entry.linkTarget === undefined ? undefined : utf8(entry.linkTarget);
+  if (linkname && linkname.length > NAME_MAX) {
+    throw new Error(`symlink ${JSON.stringify(entry.path)} points to a target longer than ustar's 100 bytes`);
+  }
   // ustar marks a directory by a trailing slash on its name as well as by its typeflag.
   const fullName = utf8(entry.kind === "dir" ? `${entry.path}/` : entry.path);
   const data = entry.data ?? new Uint8Array(0);
@@ -124,15 +136,25 @@ function entryBlocks(entry: ArchiveEntry, mtime: number): Uint8Array[] {
     split = { prefix: new Uint8Array(0), name: truncateUtf8(fullName, NAME_MAX) };
   }
   blocks.push(
-    header({ ...split, mode: entry.mode, size: data.length, mtime, type: TYPEFLAG[entry.kind] }),
+    header({
+      ...split,
+      mode: entry.mode,
+      size: data.length,
+      mtime,
+      type: TYPEFLAG[entry.kind],
+      linkname,
+      uname: entry.owner,
+      gname: entry.group,
+    }),
     ...(data.length > 0 ? padToBlock(data) : []),
   );
   return blocks;
 }
 
 /**
- * Writes a ustar archive of the entries, sorted by path in byte order. Every entry gets
- * `options.mtime`, uid/gid 0, owner "root" and its mode masked to 0o7777. The archive ends with
+ * Writes a ustar archive of the entries, sorted by path in byte order (or in the given order).
+ * Every entry gets its own mtime or `options.mtime`, uid/gid 0, its owner and group names or
+ * "root", and its mode masked to 0o7777. The archive ends with
  * two zero blocks and is padded with zeros to a multiple of 10240 bytes, as GNU tar does.
  */
 export function writeTar(entries: readonly ArchiveEntry[], options: ArchiveOptions): Buffer {

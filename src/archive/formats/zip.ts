@@ -21,6 +21,7 @@ const VERSION_MADE_BY = (3 << 8) | VERSION;
 const FLAG_UTF8 = 0x800;
 const S_IFREG = 0o100000;
 const S_IFDIR = 0o040000;
+const S_IFLNK = 0o120000;
 const MSDOS_DIRECTORY = 0x10;
 const UINT16_MAX = 0xffff;
 const UINT32_MAX = 0xffffffff;
@@ -45,6 +46,9 @@ export function dosDateTime(unixSeconds: number): { date: number; time: number }
 
 interface Member {
   readonly name: Uint8Array;
+  /** MS-DOS date and time of this entry. */
+  readonly date: number;
+  readonly time: number;
   readonly flags: number;
   readonly method: number;
   readonly crc: number;
@@ -53,23 +57,43 @@ interface Member {
   readonly externalAttrs: number;
 }
 
-async function toMember(entry: ArchiveEntry, level: number): Promise<Member> {
+async function toMember(entry: ArchiveEntry, level: number, defaultMtime: number): Promise<Member> {
+  const { date, time } = dosDateTime(entry.mtime ?? defaultMtime);
   const isDir = entry.kind === "dir";
   const name = utf8(isDir ? `${entry.path}/` : entry.path);
   // Set bit 11 only when it changes the meaning, so ASCII names look the same as from any zip tool.
   const flags = name.every((byte) => byte < 0x80) ? 0 : FLAG_UTF8;
   const permissions = entry.mode & 0o7777;
   // Multiply rather than shift: `<< 16` would turn S_IFREG into a negative 32-bit number.
+  // Owner and group have no place in a zip header (GoReleaser drops them there too).
   const externalAttrs = isDir
     ? (S_IFDIR | permissions) * 0x10000 + MSDOS_DIRECTORY
-    : (S_IFREG | permissions) * 0x10000;
-  const data = entry.data ?? new Uint8Array(0);
-  if (isDir) return { name, flags, method: METHOD_STORE, crc: 0, size: 0, body: data, externalAttrs };
+    : ((entry.kind === "symlink" ? S_IFLNK : S_IFREG) | permissions) * 0x10000;
+  // A zip symlink is an entry whose content is the target, marked by its Unix mode.
+  const data = entry.kind === "symlink" ? utf8(entry.linkTarget ?? "") : (entry.data ?? new Uint8Array(0));
+  if (isDir)
+    return { name, date, time, flags, method: METHOD_STORE, crc: 0, size: 0, body: data, externalAttrs };
+  if (entry.kind === "symlink") {
+    const crc = crc32(data);
+    return {
+      name,
+      date,
+      time,
+      flags,
+      method: METHOD_STORE,
+      crc,
+      size: data.length,
+      body: data,
+      externalAttrs,
+    };
+  }
   const deflated = await deflateRawAsync(data, { level });
   // Storing is chosen by size alone, a pure function of the input, so the choice is reproducible too.
   const stored = deflated.length >= data.length;
   return {
     name,
+    date,
+    time,
     flags,
     method: stored ? METHOD_STORE : METHOD_DEFLATE,
     crc: crc32(data),
@@ -80,7 +104,8 @@ async function toMember(entry: ArchiveEntry, level: number): Promise<Member> {
 }
 
 /** The fields local and central headers share, from "version needed" to "extra field length". */
-function commonFields(member: Member, date: number, time: number): Buffer {
+function commonFields(member: Member): Buffer {
+  const { date, time } = member;
   const out = Buffer.alloc(26);
   out.writeUInt16LE(VERSION, 0);
   out.writeUInt16LE(member.flags, 2);
@@ -114,8 +139,7 @@ export async function writeZip(entries: readonly ArchiveEntry[], options: Archiv
     throw new Error(`zip archives without Zip64 hold at most ${UINT16_MAX} entries, got ${sorted.length}`);
   }
   const level = options.level ?? DEFAULT_LEVEL;
-  const members = await Promise.all(sorted.map((entry) => toMember(entry, level)));
-  const { date, time } = dosDateTime(options.mtime);
+  const members = await Promise.all(sorted.map((entry) => toMember(entry, level, options.mtime)));
 
   // Uint8Array chunks, so each file body is copied once, by the final concat.
   const locals: Uint8Array[] = [];
@@ -123,7 +147,7 @@ export async function writeZip(entries: readonly ArchiveEntry[], options: Archiv
   let offset = 0;
   for (const member of members) {
     checkLimits(member, offset);
-    const fields = commonFields(member, date, time);
+    const fields = commonFields(member);
     const local = Buffer.alloc(4);
     local.writeUInt32LE(LOCAL_HEADER, 0);
     locals.push(local, fields, member.name, member.body);

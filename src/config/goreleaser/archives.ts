@@ -1,10 +1,12 @@
 // GoReleaser's archives and checksum sections (internal/pipe/{archive,checksums}), as goship's
 // ResolvedArchive and ResolvedChecksum.
-import type { ArchiveFormatName, ResolvedArchive, ResolvedFile } from "../archives.js";
+
+import type { z } from "zod";
+import type { ArchiveFormatName, ResolvedArchive, ResolvedFile, ResolvedFileInfo } from "../archives.js";
 import { normaliseFormat, resolveFile, wrapTemplate } from "../archives.js";
 import type { ResolvedChecksum } from "../checksum.js";
 import type { TemplateRef } from "../fields.js";
-import type { GoreleaserArchive, GoreleaserConfig } from "./schema.js";
+import type { fileInfo, GoreleaserArchive, GoreleaserConfig } from "./schema.js";
 
 const writableFormats = new Set(["tar.gz", "tgz", "tar", "zip", "binary"]);
 
@@ -40,11 +42,14 @@ export function goreleaserArchive(
   }
   const defaults = ["license*", "LICENSE*", "readme*", "README*", "changelog*", "CHANGELOG*"];
   const files: ResolvedFile[] = a.files?.length
-    ? a.files.map((f) =>
-        resolveFile(
-          typeof f === "string" ? f : { src: f.src, dst: f.dst, strip_parent: f.strip_parent },
-          false,
-        ),
+    ? a.files.map((f, i) =>
+        typeof f === "string"
+          ? resolveFile(f, false)
+          : resolveFile(
+              { src: f.src, dst: f.dst, strip_parent: f.strip_parent },
+              false,
+              fileInfoOf(f.info, [...at, "files", i, "info"], templates),
+            ),
       )
     : defaults.map((src) => resolveFile(src, true));
   const resolved: ResolvedArchive = {
@@ -63,6 +68,8 @@ export function goreleaserArchive(
     wrapEntry: false,
     stripBinaryDirectory: a.strip_binary_directory ?? false,
     allowDifferentBinaryCount: a.allow_different_binary_count ?? false,
+    // GoReleaser forces the binaries' mode to 0755 whatever builds_info.mode says.
+    buildsInfo: { ...fileInfoOf(a.builds_info, [...at, "builds_info"], templates), mode: 0 },
   };
   templates.push({ path: [...at, "name_template"], source: nameTemplate, scope: "artifact" });
   if (resolved.wrap && resolved.wrap !== nameTemplate)
@@ -71,6 +78,24 @@ export function goreleaserArchive(
     if (f.kind === "glob" && !f.optional)
       templates.push({ path: [...at, "files", i], source: f.src, scope: "artifact" });
   });
+  return resolved;
+}
+
+/** GoReleaser's FileInfo, its owner, group and mtime registered as templates rendered per archive. */
+export function fileInfoOf(
+  info: z.output<typeof fileInfo> | undefined,
+  at: ReadonlyArray<PropertyKey>,
+  templates: TemplateRef[],
+): ResolvedFileInfo {
+  const resolved = {
+    owner: info?.owner ?? "",
+    group: info?.group ?? "",
+    mode: info?.mode ?? 0,
+    mtime: info?.mtime ?? "",
+  };
+  for (const key of ["owner", "group", "mtime"] as const) {
+    if (resolved[key]) templates.push({ path: [...at, key], source: resolved[key], scope: "artifact" });
+  }
   return resolved;
 }
 
@@ -99,5 +124,15 @@ export function goreleaserChecksum(
     split: disabled || !split ? undefined : name,
     splitContent: "digest",
     ids: c.ids?.length ? c.ids : undefined,
+    extraFiles: (c.extra_files ?? []).map((f, i) => {
+      templates.push({ path: ["checksum", "extra_files", i, "glob"], source: f.glob, scope: "release" });
+      if (f.name_template)
+        templates.push({
+          path: ["checksum", "extra_files", i, "name_template"],
+          source: f.name_template,
+          scope: "release",
+        });
+      return { glob: f.glob, nameTemplate: f.name_template ?? "" };
+    }),
   };
 }

@@ -109,11 +109,14 @@ const buildKeys: Record<string, boolean | "pro"> = {
 
 const archiveKeys: Record<string, boolean | "pro"> = {
   ...Object.fromEntries(Object.keys(archive.shape).map((k) => [k, true])),
-  builds_info: false,
+  builds_info: true,
   meta: false,
   templated_files: "pro",
   hooks: "pro",
 };
+
+/** GoReleaser's FileInfo (archives[].files[].info, archives[].builds_info). */
+const fileInfoKeys = { owner: true, group: true, mode: true, mtime: true };
 
 const sectionKeys: Array<[path: string, keys: Record<string, boolean | "pro">]> = [
   ["before", { hooks: true, if: "pro" }],
@@ -125,7 +128,7 @@ const sectionKeys: Array<[path: string, keys: Record<string, boolean | "pro">]> 
       split: true,
       disable: true,
       ids: true,
-      extra_files: false,
+      extra_files: true,
       templated_extra_files: "pro",
     },
   ],
@@ -214,8 +217,13 @@ export function inventoryKeys(
       visit(o, ["archives", i, "format_overrides", j], { goos: true, format: true, formats: true });
     });
     list(entry?.files).forEach((f, j) => {
-      visit(f, ["archives", i, "files", j], { src: true, dst: true, strip_parent: true, info: false });
+      visit(f, ["archives", i, "files", j], { src: true, dst: true, strip_parent: true, info: true });
+      visit(field(f, "info"), ["archives", i, "files", j, "info"], fileInfoKeys);
     });
+    visit(entry?.builds_info, ["archives", i, "builds_info"], fileInfoKeys);
+  });
+  list(field(data.checksum, "extra_files")).forEach((f, j) => {
+    visit(f, ["checksum", "extra_files", j], { glob: true, name_template: true });
   });
   return warnings;
 }

@@ -83,9 +83,22 @@ export const build = z.looseObject({
     .optional(),
 });
 
+/** GoReleaser's FileInfo: owner and group (templates), an os.FileMode (octal in YAML), an RFC 3339 mtime (template). */
+export const fileInfo = z.looseObject({
+  owner: scalar.optional(),
+  group: scalar.optional(),
+  mode: z.number().int().min(0).optional(),
+  mtime: scalar.optional(),
+});
+
 const file = z.union([
   z.string(),
-  z.looseObject({ src: scalar.default(""), dst: scalar.optional(), strip_parent: z.boolean().optional() }),
+  z.looseObject({
+    src: scalar.default(""),
+    dst: scalar.optional(),
+    strip_parent: z.boolean().optional(),
+    info: fileInfo.optional(),
+  }),
 ]);
 
 export const archive = z.looseObject({
@@ -104,6 +117,7 @@ export const archive = z.looseObject({
   wrap_in_directory: scalar.optional(),
   strip_binary_directory: z.boolean().optional(),
   allow_different_binary_count: z.boolean().optional(),
+  builds_info: fileInfo.optional(),
 });
 
 export const goreleaserSchema = z.looseObject({
@@ -122,6 +136,18 @@ export const goreleaserSchema = z.looseObject({
       split: z.boolean().optional(),
       disable: z.boolean().optional(),
       ids: scalarList.optional(),
+      extra_files: z
+        .array(z.looseObject({ glob: scalar.default(""), name_template: scalar.optional() }))
+        .optional(),
+      templated_extra_files: z
+        .array(
+          z.looseObject({
+            src: scalar.default(""),
+            dst: scalar.default(""),
+            mode: z.number().int().min(0).optional(),
+          }),
+        )
+        .optional(),
     })
     .optional(),
   snapshot: z
