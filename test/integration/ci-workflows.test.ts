@@ -21,6 +21,7 @@ describe.skipIf(!hasTool("actionlint"))("goship ci github", () => {
     const file = path.join(dir, ".github/workflows/release.yml");
     const text = readFileSync(file, "utf8");
     expect(text).toContain("shard: [1, 2, 3, 4]");
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub Actions expression, not a JS template
     expect(text).toContain("goship release --shard ${{ matrix.shard }}/4");
     expect(text).toContain("goship merge parts/* --dist dist");
     const lint = runTool("actionlint", ["-oneline", file], { cwd: dir });
