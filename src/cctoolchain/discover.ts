@@ -2,7 +2,6 @@
 // from PyPI), the host's musl-gcc and gcc. Only `zig version` is run; the rest is a PATH lookup.
 import { constants } from "node:fs";
 import { access } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
 import { type Exec, ExecError } from "../process/exec.js";
 import { ZigBrokenError } from "./errors.js";
@@ -67,16 +66,6 @@ export async function onPath(command: string, env: NodeJS.ProcessEnv): Promise<s
     }
   }
   return undefined;
-}
-
-/** `$GOSHIP_CACHE_DIR`, else the user cache directory + `/goship` (the output cache's home too). */
-export function goshipCacheDir(env: NodeJS.ProcessEnv, platform = process.platform): string {
-  if (env.GOSHIP_CACHE_DIR) return env.GOSHIP_CACHE_DIR;
-  const home = env.HOME ?? os.homedir();
-  if (platform === "darwin") return path.join(home, "Library", "Caches", "goship");
-  if (platform === "win32")
-    return path.join(env.LocalAppData ?? path.join(home, "AppData", "Local"), "goship");
-  return path.join(env.XDG_CACHE_HOME || path.join(home, ".cache"), "goship");
 }
 
 /** zig's own caches: the caller's ZIG_GLOBAL_CACHE_DIR, else one beside goship's cache. */

@@ -2,13 +2,14 @@
 // choose a C toolchain for every cgo target before anything is built, so a missing compiler is
 // one clear error up front rather than a failed link halfway through the matrix.
 
+import { userCacheDir } from "../cache/output-cache.js";
 import type { CgoMode } from "../config/builds.js";
 import { cgoPackages } from "../go/cgo-packages.js";
 import { formatTarget } from "../go/targets.js";
 import { goEnvOf, need, type ReleaseContext } from "../pipeline/context.js";
 import { factKey } from "../pipeline/facts.js";
 import type { Step } from "../pipeline/step.js";
-import { discoverToolchains, goshipCacheDir, zigCacheDir } from "./discover.js";
+import { discoverToolchains, zigCacheDir } from "./discover.js";
 import { type FoundToolchains, planCgoTarget } from "./plan.js";
 import { cgoPlansOf, planKey } from "./plans.js";
 
@@ -25,7 +26,7 @@ export const cgoToolchainStep: Step = {
     const config = need(ctx, "config");
     const toolchain = need(ctx, "toolchain");
     const plans = cgoPlansOf(ctx);
-    const cacheDir = goshipCacheDir(ctx.env);
+    const cacheDir = userCacheDir(ctx.env);
     const found = () =>
       ctx.facts.once(toolchainsKey, () =>
         discoverToolchains({
