@@ -81,7 +81,10 @@ describe("publishing to a GitHub-compatible server", () => {
       name: string;
       path: string;
     }>;
-    const expected = artifacts.filter((a) => ["archive", "checksums", "checksum"].includes(a.kind));
+    // Every uploaded kind: archives, checksum files and the provenance statement.
+    const expected = artifacts.filter((a) =>
+      ["archive", "checksums", "checksum", "provenance"].includes(a.kind),
+    );
     expect(expected.map((a) => a.kind)).toContain("checksums");
     expect(release?.assets.map((a) => a.name).sort()).toEqual(expected.map((a) => a.name).sort());
     for (const a of expected) {
