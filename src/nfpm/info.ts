@@ -107,9 +107,9 @@ export function impliedDirectories(files: readonly PackageFile[]): string[] {
   return [...implied].sort();
 }
 
-/** Installed bytes of regular files. */
+/** Installed bytes of the regular files among `files`. */
 export function installedSize(files: readonly PackageFile[]): number {
-  return files.reduce((total, file) => total + (file.data?.length ?? 0), 0);
+  return files.filter(isRegular).reduce((total, file) => total + (file.data?.length ?? 0), 0);
 }
 
 export function isRegular(file: PackageFile): boolean {

@@ -99,11 +99,12 @@ async function readApk(bytes: Buffer): Promise<PackageReadback> {
 }
 
 async function readArchlinux(bytes: Buffer): Promise<PackageReadback> {
-  const entries = readTar(await unzstd(bytes));
+  const tar = await unzstd(bytes);
+  const entries = readTar(tar);
   const text = (name: string) =>
     Buffer.from(entries.find((e) => e.name === name)?.data ?? []).toString("utf8");
   const fields = keyValues(text(".PKGINFO"), /^(\w+) = (.*)$/);
-  const files = tarFiles(await unzstd(bytes));
+  const files = tarFiles(tar);
   const byPath = new Map(files.map((f) => [f.path, f]));
   const problems: string[] = [];
   const mtree = Buffer.from(
@@ -126,17 +127,16 @@ async function readRpmPackage(bytes: Buffer): Promise<PackageReadback> {
       rpm.payload,
     ),
   );
-  const files = rpm.files
-    .filter((f) => f.flags !== 64)
-    .map((f): ReadFile => {
-      const data = cpio.get(`.${f.path}`) ?? new Uint8Array(0);
-      const type =
-        (f.mode & 0o170000) === 0o040000 ? "dir" : (f.mode & 0o170000) === 0o120000 ? "symlink" : "file";
-      return { path: f.path, type, mode: f.mode & 0o7777, owner: `${f.user}:${f.group}`, data };
-    });
+  const kept = rpm.files.filter((f) => f.flags !== 64);
+  const files = kept.map((f): ReadFile => {
+    const data = cpio.get(`.${f.path}`) ?? new Uint8Array(0);
+    const type =
+      (f.mode & 0o170000) === 0o040000 ? "dir" : (f.mode & 0o170000) === 0o120000 ? "symlink" : "file";
+    return { path: f.path, type, mode: f.mode & 0o7777, owner: `${f.user}:${f.group}`, data };
+  });
   const problems = [...rpm.problems];
   for (const [i, file] of files.entries()) {
-    const expected = rpm.files.filter((f) => f.flags !== 64)[i]?.digest;
+    const expected = kept[i]?.digest;
     if (file.type === "file" && expected && sha256(file.data) !== expected)
       problems.push(`file digest of ${file.path} does not match`);
   }

@@ -3,7 +3,7 @@
 import { createPrivateKey } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { findDocFiles } from "../archive/files.js";
+import { docFilesOf } from "../archive/files.js";
 import type { ArtifactOf } from "../artifacts/artifact.js";
 import { byKind } from "../artifacts/registry.js";
 import { sectionOf } from "../config/section.js";
@@ -11,11 +11,11 @@ import { effectiveLevel, formatTarget, type Target } from "../go/targets.js";
 import { need, type ReleaseContext } from "../pipeline/context.js";
 import type { Step } from "../pipeline/step.js";
 import { releaseFields, render, targetFields } from "../pipeline/templates.js";
-import { stagedPath, writeStaged } from "../staging/staging.js";
+import { readStaged, writeStaged } from "../staging/staging.js";
 import { assemblePackage } from "./assemble.js";
 import { overriddenFor, type ResolvedNfpm, zeroConfigNfpm } from "./defaults.js";
 import { NfpmConfigError } from "./errors.js";
-import { isRegular, type PackageInfo } from "./info.js";
+import { installedSize, type PackageInfo } from "./info.js";
 import {
   apkVersion,
   archlinuxVersion,
@@ -69,9 +69,16 @@ export const nfpmStep: Step = {
     const entries = entriesOf(ctx);
     for (const [index, nfpm] of entries.entries()) {
       for (const [target, binaries] of linuxBinaries(ctx, nfpm)) {
+        // Read once per target, whatever the number of formats packaging them.
+        const payload = await Promise.all(
+          binaries.map(async (b) => ({
+            name: path.posix.basename(b.binary),
+            data: await readStaged(ctx, b.path),
+          })),
+        );
         for (const format of nfpm.formats) {
           if (format === "archlinux" && !hasArchlinuxArch(nfpmArch(target))) continue;
-          await writePackage(ctx, nfpm, index, format, target, binaries);
+          await writePackage(ctx, nfpm, index, format, target, binaries, payload);
         }
       }
     }
@@ -113,6 +120,7 @@ async function writePackage(
   format: PackageFormat,
   target: Target,
   binaries: readonly ArtifactOf<"binary">[],
+  payload: ReadonlyArray<{ readonly name: string; readonly data: Uint8Array }>,
 ): Promise<void> {
   const release = need(ctx, "release");
   const moduleDir = need(ctx, "module").dir;
@@ -127,7 +135,7 @@ async function writePackage(
   const renderField = (source: string, key: string) => render(ctx, source, key, fields);
   fields.PackageName = renderField(nfpm.packageName, `nfpms[${index}].package_name`);
   const zeroConfig = sectionOf(need(ctx, "config"), nfpmSection).length === 0;
-  const docs = zeroConfig ? await findDocFiles(moduleDir) : [];
+  const docs = zeroConfig ? await docFilesOf(ctx) : [];
   const info = await assemblePackage({
     nfpm: zeroConfig ? withModuleFacts(ctx, nfpm) : nfpm,
     index,
@@ -137,12 +145,7 @@ async function writePackage(
     version: release.version,
     time: release.time,
     moduleDir,
-    binaries: await Promise.all(
-      binaries.map(async (b) => ({
-        name: path.posix.basename(b.binary),
-        data: await readFile(await stagedPath(ctx, b.path)),
-      })),
-    ),
+    binaries: payload,
     docs,
     render: renderField,
   });
@@ -188,7 +191,7 @@ async function writePackage(
       step: "packaging for Linux",
       id: nfpm.id,
       inputs: binaries.map((b) => ({ name: b.name, sha256: b.sha256 })),
-      installedSize: info.files.filter(isRegular).reduce((n, f) => n + (f.data?.length ?? 0), 0),
+      installedSize: installedSize(info.files),
     },
   });
 }

@@ -2,7 +2,7 @@
 // gzip members, the first two holding "cut" tars (no end blocks) so they read as one archive.
 import { createHash, type KeyObject, sign } from "node:crypto";
 import { gzip } from "../../archive/formats/gzip.js";
-import { impliedDirectories, isRegular, type PackageFile, type PackageInfo } from "../info.js";
+import { impliedDirectories, installedSize, type PackageFile, type PackageInfo } from "../info.js";
 import { apkVersion, formatArch } from "../naming.js";
 import { type TarEntry, writePackageTar } from "../tar.js";
 
@@ -77,7 +77,7 @@ export async function writeApk(info: PackageInfo, signing?: ApkSigningKey): Prom
     Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)),
   );
   const data = await gzip(writePackageTar(entries));
-  const installed = files.filter(isRegular).reduce((total, file) => total + (file.data?.length ?? 0), 0);
+  const installed = installedSize(files);
   const control: TarEntry[] = [
     {
       name: ".PKGINFO",

@@ -2,7 +2,7 @@
 // first, as makepkg orders them so pacman finds its metadata without reading the payload.
 import { createHash } from "node:crypto";
 import { gzip } from "../../archive/formats/gzip.js";
-import { impliedDirectories, isRegular, type PackageFile, type PackageInfo } from "../info.js";
+import { impliedDirectories, installedSize, type PackageFile, type PackageInfo } from "../info.js";
 import { archlinuxVersion, formatArch } from "../naming.js";
 import { type TarEntry, writePackageTar } from "../tar.js";
 import { zstd } from "../zstd.js";
@@ -82,7 +82,7 @@ export async function writeArchlinux(info: PackageInfo): Promise<Buffer> {
   const payload = [...dirs, ...files.map(entryOf)].sort((a, b) =>
     Buffer.compare(Buffer.from(a.name), Buffer.from(b.name)),
   );
-  const installed = files.filter(isRegular).reduce((total, f) => total + (f.data?.length ?? 0), 0);
+  const installed = installedSize(files);
   const meta = (name: string, data: Uint8Array): TarEntry => ({
     name,
     type: "file",
