@@ -1,6 +1,6 @@
 // DSSE envelopes around the provenance statement: one JSON line in `<project>.intoto.jsonl`, the
 // form `cosign verify-blob-attestation --signature` and slsa tooling read.
-import { createHash, type KeyObject, sign, verify } from "node:crypto";
+import { type KeyObject, sign, verify } from "node:crypto";
 import { pae } from "../sign/bundle.js";
 import type { SigningKey } from "../sign/keys.js";
 import { BadProvenanceError } from "./errors.js";
@@ -68,5 +68,3 @@ export function envelopeSignedBy(envelope: Envelope, key: KeyObject): boolean {
     verify(algorithmOf(key), message, key, Buffer.from(s.sig, "base64")),
   );
 }
-
-export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");

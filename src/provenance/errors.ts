@@ -3,6 +3,3 @@ import { ReleaseError } from "../errors.js";
 
 /** The file is not an in-toto statement or DSSE envelope goship can read. */
 export class BadProvenanceError extends ReleaseError {}
-
-/** The provenance does not match the release's files, or its signature does not verify. */
-export class ProvenanceMismatchError extends ReleaseError {}

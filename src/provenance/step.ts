@@ -2,6 +2,7 @@
 // subjects are exactly the checksummed artifacts, DSSE-signed when a key is configured.
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { sha256Hex } from "../artifacts/digest.js";
 import type {
   ArtifactRecord,
   CheckResult,
@@ -19,7 +20,7 @@ import { type ModuleComponent, moduleComponent } from "../sbom/subject.js";
 import { loadSigningKey } from "../sign/keys.js";
 import { signSection } from "../sign/section.js";
 import { stagedPath, writeStaged } from "../staging/staging.js";
-import { readProvenance, sha256Hex, signStatement } from "./envelope.js";
+import { readProvenance, signStatement } from "./envelope.js";
 import { provenanceSection } from "./section.js";
 import { provenanceStatement, statementBytes } from "./statement.js";
 

@@ -4,7 +4,8 @@
 import type { KeyObject } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { envelopeSignedBy, readProvenance, sha256Hex } from "./envelope.js";
+import { sha256Hex } from "../artifacts/digest.js";
+import { envelopeSignedBy, readProvenance } from "./envelope.js";
 
 export interface ProvenanceReport {
   readonly file: string;

@@ -1,6 +1,7 @@
 // CycloneDX 1.6 JSON from an SbomSubject. Written by hand rather than through a CycloneDX library:
 // the document is a plain JSON tree whose key order and content goship must control byte for byte.
-import { contentUuid, isoSeconds } from "./ids.js";
+import { rfc3339 } from "../git/state.js";
+import { contentUuid } from "./ids.js";
 import { goPurl, stdlibPurl } from "./purl.js";
 import {
   h1ToHex,
@@ -155,7 +156,7 @@ export function cyclonedxDocument(subject: SbomSubject): Json {
     serialNumber: `urn:uuid:${contentUuid(`cyclonedx:${subject.name}:${subject.sha256}`)}`,
     version: 1,
     metadata: {
-      timestamp: isoSeconds(subject.time),
+      timestamp: rfc3339(subject.time),
       tools: { components: [{ type: "application", name: "goship", version: subject.toolVersion }] },
       component: root,
     },

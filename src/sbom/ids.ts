@@ -12,8 +12,3 @@ export function contentUuid(name: string): string {
   const hex = hash.subarray(0, 16).toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
-
-/** RFC 3339 in UTC to the second: SPDX rejects fractional seconds. */
-export function isoSeconds(unixSeconds: number): string {
-  return new Date(unixSeconds * 1000).toISOString().replace(/\.\d{3}Z$/, "Z");
-}

@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { rfc3339 as isoSeconds } from "../git/state.js";
 import { parseBuildInfoText } from "../inspect/modinfo.js";
 import { cyclonedxDocument } from "./cyclonedx.js";
 import { describeContents } from "./describe.js";
-import { contentUuid, isoSeconds } from "./ids.js";
+import { contentUuid } from "./ids.js";
 import { goPurl, stdlibPurl } from "./purl.js";
 import { spdxDocument, spdxId } from "./spdx.js";
 import { h1ToHex, moduleComponent, type SbomSubject } from "./subject.js";

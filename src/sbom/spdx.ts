@@ -1,8 +1,9 @@
 // SPDX 2.3 JSON from an SbomSubject. Hand-written for the same reason as the CycloneDX writer:
 // goship controls every byte, and the document is a plain JSON tree.
 import { createHash } from "node:crypto";
+import { rfc3339 } from "../git/state.js";
 import { binaryProperties } from "./cyclonedx.js";
-import { contentUuid, isoSeconds } from "./ids.js";
+import { contentUuid } from "./ids.js";
 import { goPurl, stdlibPurl } from "./purl.js";
 import {
   h1ToHex,
@@ -168,7 +169,7 @@ export function spdxDocument(subject: SbomSubject): Json {
     SPDXID: "SPDXRef-DOCUMENT",
     name: subject.name,
     documentNamespace: `https://spdx.org/spdxdocs/${encodeURIComponent(subject.name)}-${uuid}`,
-    creationInfo: { created: isoSeconds(subject.time), creators: [`Tool: goship-${subject.toolVersion}`] },
+    creationInfo: { created: rfc3339(subject.time), creators: [`Tool: goship-${subject.toolVersion}`] },
     packages: [...packages.values()],
     ...(files.length > 0 ? { files } : {}),
     relationships: [
