@@ -97,12 +97,8 @@ async function defaultUrlTemplate(ctx: ReleaseContext): Promise<string> {
     );
     return `${server}/${release.gitea.owner}/${release.gitea.name}/releases/download/${tag}/{{ .ArtifactName }}`;
   }
-  const remote = await ctx.exec("git", ["ls-remote", "--get-url"], {
-    cwd: ctx.module?.dir ?? ctx.options.dir,
-    env: ctx.env,
-    allowFailure: true,
-  });
-  const repo = ownerAndName(remote.stdout);
+  // The origin remote as the git step read it.
+  const repo = ownerAndName(ctx.git?.url ?? "");
   return repo ? githubDownloadTemplate(repo.owner, repo.name) : "{{ .ArtifactName }}";
 }
 

@@ -9,6 +9,7 @@ import { releaseFields, render } from "../pipeline/templates.js";
 import { type ResolvedPublishing, resolvePublishing } from "./config.js";
 import { readPublishableDist } from "./dist.js";
 import { DistNotPublishableError } from "./errors.js";
+import { defaultHttpSettings } from "./http.js";
 import type { PublishContext, Publisher } from "./publisher.js";
 import { scmReleasePublisher } from "./scm-release.js";
 import { Secrets } from "./secrets.js";
@@ -140,27 +141,19 @@ async function publishContext(
     dryRun: options.dryRun ?? false,
     parallelism: Math.min(ctx.options.parallelism, 4),
     http: {
-      retries: options.retries ?? 4,
-      retryBaseMs: options.retryBaseMs ?? 1000,
-      timeoutMs: options.timeoutMs ?? 120_000,
+      retries: options.retries ?? defaultHttpSettings.retries,
+      retryBaseMs: options.retryBaseMs ?? defaultHttpSettings.retryBaseMs,
+      timeoutMs: options.timeoutMs ?? defaultHttpSettings.timeoutMs,
       signal: ctx.signal,
     },
     writeSpacingMs: options.writeSpacingMs ?? 1000,
-    remoteRepo: await remoteRepo(ctx),
+    // The origin remote as the git step read it (git ls-remote --get-url), not asked again.
+    remoteRepo: parseRemote(need(ctx, "git").url ?? ""),
     moduleDir: need(ctx, "module").dir,
   };
 }
 
-/** owner/name of the origin remote (https://host/owner/name.git, git@host:owner/name.git). */
-async function remoteRepo(ctx: ReleaseContext): Promise<{ owner: string; name: string } | undefined> {
-  const result = await ctx.exec("git", ["ls-remote", "--get-url"], {
-    cwd: need(ctx, "module").dir,
-    signal: ctx.signal,
-    allowFailure: true,
-  });
-  return parseRemote(result.exitCode === 0 ? result.stdout.trim() : "");
-}
-
+/** owner/name of a remote URL (https://host/owner/name.git, git@host:owner/name.git). */
 export function parseRemote(url: string): { owner: string; name: string } | undefined {
   const match = /[:/]([^/:]+(?:\/[^/:]+)*)\/([^/]+?)(?:\.git)?\/?$/.exec(
     url.replace(/^[a-z+]+:\/\/[^/]+/, ":"),
